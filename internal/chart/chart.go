@@ -47,4 +47,20 @@ type Chart struct {
 	ValueMax   float64 // 0 means automatic; 100 for percentage shares
 	Targets    []Target
 	Source     string // the table the chart is drawn from
+	// Characteristic is the characteristic a chart is about ("" for charts
+	// across characteristics, such as declaration rates), so that reports can
+	// place each chart in its characteristic's section.
+	Characteristic string
 }
+
+// Chart IDs follow "<kind>-<characteristic>" with these kinds, so that every
+// surface finds the same chart under the same name.
+const (
+	KindProfile     = "profile"     // Bar: % of all staff per category
+	KindGrade       = "grade"       // StackedBar: % of each grade per category
+	KindSenior      = "senior"      // Bar, two series: % of all staff and % of senior staff per category
+	KindTrend       = "trend"       // Line: % of all staff (and of senior staff) per snapshot
+	KindBenchmark   = "benchmark"   // Bar, two series: % of declared staff and % of population
+	KindDeclaration = "declaration" // Bar: declaration rate per characteristic (ID "declaration")
+	KindTargets     = "targets"     // Bar: actual against target per target (ID "targets")
+)

@@ -1,0 +1,125 @@
+// Package catalog is the register of published tables: for each, its name,
+// title, description and columns as CONTRACT.md fixes them. The metrics
+// package fills them from the SQL of the same name in queries/, disclosure
+// control protects them, and every report lays them out in this order.
+package catalog
+
+import "github.com/equip-project/equip/internal/table"
+
+func text(name, label string) table.Column {
+	return table.Column{Name: name, Kind: table.Text, Label: label}
+}
+func date(name, label string) table.Column {
+	return table.Column{Name: name, Kind: table.Date, Label: label}
+}
+func count(name, label string) table.Column {
+	return table.Column{Name: name, Kind: table.Count, Label: label}
+}
+func pct(name, label string) table.Column {
+	return table.Column{Name: name, Kind: table.Percent, Label: label}
+}
+func ratio(name, label string) table.Column {
+	return table.Column{Name: name, Kind: table.Ratio, Label: label}
+}
+func num(name, label string) table.Column {
+	return table.Column{Name: name, Kind: table.Number, Label: label}
+}
+func flag(name, label string) table.Column {
+	return table.Column{Name: name, Kind: table.Flag, Label: label}
+}
+
+// Entry describes one published table.
+type Entry struct {
+	Name        string
+	Title       string
+	Description string
+	Columns     []table.Column
+}
+
+// New returns an empty table with the entry's name, title and columns.
+func (e Entry) New() *table.Table {
+	cols := make([]table.Column, len(e.Columns))
+	copy(cols, e.Columns)
+	return &table.Table{Name: e.Name, Title: e.Title, Description: e.Description, Columns: cols}
+}
+
+var (
+	snapshot       = date("snapshot_date", "Snapshot date")
+	characteristic = text("characteristic", "Characteristic")
+	category       = text("category", "Category")
+)
+
+// Profile and the tables after it are the annual profile's tables.
+var (
+	Profile = Entry{
+		Name:        "profile",
+		Title:       "Workforce profile by characteristic",
+		Description: "Headcount and share of all staff and of staff who declared, for each category of each characteristic, with a 95% Wilson interval for the share of all staff.",
+		Columns: []table.Column{snapshot, characteristic, category,
+			count("headcount", "Headcount"), pct("percent", "% of all staff"), pct("percent_of_declared", "% of staff who declared"),
+			pct("ci_low", "95% interval, lower"), pct("ci_high", "95% interval, upper")},
+	}
+	Declaration = Entry{
+		Name:        "declaration",
+		Title:       "Declaration rates",
+		Description: "How many staff declared each characteristic, how many preferred not to say and how many are not known.",
+		Columns: []table.Column{snapshot, characteristic,
+			count("total", "All staff"), count("declared", "Declared"), count("prefer_not_to_say", "Prefer not to say"),
+			count("not_known", "Not known"), pct("declaration_rate", "Declaration rate %")},
+	}
+	RepresentationByGrade = Entry{
+		Name:        "representation_by_grade",
+		Title:       "Representation by grade",
+		Description: "For each grade, each category's headcount and its share of the grade's headcount.",
+		Columns: []table.Column{snapshot, characteristic, category, text("grade", "Grade"),
+			count("headcount", "Headcount"), count("grade_headcount", "Grade headcount"), pct("percent_of_grade", "% of grade")},
+	}
+	SeniorRepresentation = Entry{
+		Name:        "senior_representation",
+		Title:       "Representation in senior grades",
+		Description: "Each group's share of senior posts (percent_of_senior) and the share of the group that holds a senior post (percent_of_group_in_senior) — two different measures — with a 95% Wilson interval for the share of senior posts, compared with the group's share of all staff.",
+		Columns: []table.Column{snapshot, characteristic, category,
+			count("senior_headcount", "Senior headcount"), count("senior_total", "All senior staff"),
+			pct("percent_of_senior", "% of senior staff"), count("group_total", "Group headcount"),
+			pct("percent_of_group_in_senior", "% of group in senior grades"),
+			pct("percent_of_all_staff", "% of all staff"), pct("ci_low", "95% interval, lower"), pct("ci_high", "95% interval, upper"),
+			flag("significant", "Clear difference from share of all staff")},
+	}
+	Benchmark = Entry{
+		Name:        "benchmark",
+		Title:       "Workforce compared with the local population",
+		Description: "Each category's share of staff who declared against its share of the population (leaving out the census's own missing categories); a representation ratio of 1.00 is parity.",
+		Columns: []table.Column{snapshot, characteristic, category,
+			pct("workforce_percent", "% of staff who declared"), pct("population_percent", "% of population"),
+			ratio("representation_ratio", "Representation ratio"), text("population_base", "Population base")},
+	}
+	Targets = Entry{
+		Name:        "targets",
+		Title:       "Equality targets",
+		Description: "Each target with the latest figure, the gap in percentage points and its status (Met, Improving, Not met, No data).",
+		Columns: []table.Column{text("target_id", "Target"), characteristic, category, text("scope", "Scope"),
+			text("measure", "Measure"), pct("target_percent", "Target %"), pct("actual_percent", "Actual %"),
+			num("gap_pp", "Gap (percentage points)"), date("due_date", "Due"), text("status", "Status"),
+			text("direction", "Direction"), pct("previous_percent", "Previous %"), date("previous_date", "Previous snapshot")},
+	}
+	Trend = Entry{
+		Name:        "trend",
+		Title:       "Trend over snapshots",
+		Description: "Each category's share of all staff (scope all) and of senior staff (scope senior) at every snapshot.",
+		Columns: []table.Column{snapshot, characteristic, category, text("scope", "Scope"),
+			pct("percent", "%"), count("headcount", "Headcount")},
+	}
+)
+
+// All lists every table in the order reports present them.
+var All = []Entry{Profile, Declaration, RepresentationByGrade, SeniorRepresentation, Benchmark, Targets, Trend}
+
+// Lookup returns the entry of the named table.
+func Lookup(name string) (Entry, bool) {
+	for _, e := range All {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
