@@ -111,7 +111,7 @@ func Publication() *report.Publication {
 				},
 			},
 			{
-				ID: "trend-ethnic-minority", Title: "Ethnic minority staff over time", Subtitle: "% of all staff and of Grade 13+ staff", Kind: chart.Line,
+				ID: "trend-ethnic_minority", Title: "Ethnic minority staff over time", Subtitle: "% of all staff and of Grade 13+ staff", Kind: chart.Line,
 				AltText:    "Line chart: the ethnic minority share of all staff rose from 7.9% in 2023 to 8.6% in 2025, and of senior staff from 3.9% to 4.9%, against a target of 10% of senior staff.",
 				Categories: []string{"2023-03-31", "2024-03-31", "2025-03-31"}, ValueLabel: "%", Source: "trend", Characteristic: "ethnic_minority",
 				Series: []chart.Series{
