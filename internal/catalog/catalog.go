@@ -4,7 +4,10 @@
 // control protects them, and every report lays them out in this order.
 package catalog
 
-import "github.com/equip-project/equip/internal/table"
+import (
+	"github.com/equip-project/equip/internal/disclose"
+	"github.com/equip-project/equip/internal/table"
+)
 
 func text(name, label string) table.Column {
 	return table.Column{Name: name, Kind: table.Text, Label: label}
@@ -34,6 +37,9 @@ type Entry struct {
 	Title       string
 	Description string
 	Columns     []table.Column
+	// Disclosure says which cells are counts, which add up to published
+	// totals and which are computed from them (METRICS.md "Disclosure control").
+	Disclosure disclose.Spec
 }
 
 // New returns an empty table with the entry's name, title and columns.
@@ -58,6 +64,11 @@ var (
 		Columns: []table.Column{snapshot, characteristic, category,
 			count("headcount", "Headcount"), pct("percent", "% of all staff"), pct("percent_of_declared", "% of staff who declared"),
 			pct("ci_low", "95% interval, lower"), pct("ci_high", "95% interval, upper")},
+		Disclosure: disclose.Spec{
+			Counts:  []string{"headcount"},
+			Groups:  []disclose.Group{{Columns: []string{"headcount"}, By: []string{"snapshot_date", "characteristic"}}},
+			Derived: map[string][]string{"percent": {"headcount"}, "percent_of_declared": {"headcount"}, "ci_low": {"headcount"}, "ci_high": {"headcount"}},
+		},
 	}
 	Declaration = Entry{
 		Name:        "declaration",
@@ -66,6 +77,11 @@ var (
 		Columns: []table.Column{snapshot, characteristic,
 			count("total", "All staff"), count("declared", "Declared"), count("prefer_not_to_say", "Prefer not to say"),
 			count("not_known", "Not known"), pct("declaration_rate", "Declaration rate %")},
+		Disclosure: disclose.Spec{
+			Counts:  []string{"declared", "prefer_not_to_say", "not_known"},
+			Groups:  []disclose.Group{{Columns: []string{"declared", "prefer_not_to_say", "not_known"}, By: []string{"snapshot_date", "characteristic"}}},
+			Derived: map[string][]string{"declaration_rate": {"declared"}},
+		},
 	}
 	RepresentationByGrade = Entry{
 		Name:        "representation_by_grade",
@@ -73,6 +89,14 @@ var (
 		Description: "For each grade, each category's headcount and its share of the grade's headcount.",
 		Columns: []table.Column{snapshot, characteristic, category, text("grade", "Grade"),
 			count("headcount", "Headcount"), count("grade_headcount", "Grade headcount"), pct("percent_of_grade", "% of grade")},
+		Disclosure: disclose.Spec{
+			Counts: []string{"headcount", "grade_headcount"},
+			Groups: []disclose.Group{
+				{Columns: []string{"headcount"}, By: []string{"snapshot_date", "characteristic", "grade"}},
+				{Columns: []string{"headcount"}, By: []string{"snapshot_date", "characteristic", "category"}},
+			},
+			Derived: map[string][]string{"percent_of_grade": {"headcount", "grade_headcount"}},
+		},
 	}
 	SeniorRepresentation = Entry{
 		Name:        "senior_representation",
@@ -84,6 +108,18 @@ var (
 			pct("percent_of_group_in_senior", "% of group in senior grades"),
 			pct("percent_of_all_staff", "% of all staff"), pct("ci_low", "95% interval, lower"), pct("ci_high", "95% interval, upper"),
 			flag("significant", "Clear difference from share of all staff")},
+		Disclosure: disclose.Spec{
+			Counts: []string{"senior_headcount", "senior_total", "group_total"},
+			Groups: []disclose.Group{
+				{Columns: []string{"senior_headcount"}, By: []string{"snapshot_date", "characteristic"}},
+				{Columns: []string{"group_total"}, By: []string{"snapshot_date", "characteristic"}},
+			},
+			Derived: map[string][]string{
+				"percent_of_senior": {"senior_headcount", "senior_total"}, "ci_low": {"senior_headcount", "senior_total"},
+				"ci_high": {"senior_headcount", "senior_total"}, "significant": {"senior_headcount", "senior_total"},
+				"percent_of_group_in_senior": {"senior_headcount", "group_total"}, "percent_of_all_staff": {"group_total"},
+			},
+		},
 	}
 	Benchmark = Entry{
 		Name:        "benchmark",
@@ -91,7 +127,13 @@ var (
 		Description: "Each category's share of staff who declared against its share of the population (leaving out the census's own missing categories); a representation ratio of 1.00 is parity.",
 		Columns: []table.Column{snapshot, characteristic, category,
 			pct("workforce_percent", "% of staff who declared"), pct("population_percent", "% of population"),
-			ratio("representation_ratio", "Representation ratio"), text("population_base", "Population base")},
+			ratio("representation_ratio", "Representation ratio"), text("population_base", "Population base"),
+			count("headcount", "Declared staff in category")},
+		Disclosure: disclose.Spec{
+			Counts:  []string{"headcount"},
+			Groups:  []disclose.Group{{Columns: []string{"headcount"}, By: []string{"snapshot_date", "characteristic"}}},
+			Derived: map[string][]string{"workforce_percent": {"headcount"}, "representation_ratio": {"headcount"}},
+		},
 	}
 	Targets = Entry{
 		Name:        "targets",
@@ -108,6 +150,11 @@ var (
 		Description: "Each category's share of all staff (scope all) and of senior staff (scope senior) at every snapshot.",
 		Columns: []table.Column{snapshot, characteristic, category, text("scope", "Scope"),
 			pct("percent", "%"), count("headcount", "Headcount")},
+		Disclosure: disclose.Spec{
+			Counts:  []string{"headcount"},
+			Groups:  []disclose.Group{{Columns: []string{"headcount"}, By: []string{"snapshot_date", "characteristic", "scope"}}},
+			Derived: map[string][]string{"percent": {"headcount"}},
+		},
 	}
 )
 

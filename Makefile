@@ -1,0 +1,41 @@
+# equip — make help lists the targets.
+GO      ?= go
+BIN     := bin/equip
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X github.com/equip-project/equip/internal/pipeline.Version=$(VERSION)
+
+.PHONY: help build demo demo-inputs test test-short bench golden lint fuzz clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+build: ## build bin/equip
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/equip
+
+demo: build ## run the annual pipeline on the shipped demo inputs (outputs/annual-workforce-profile/2025-03-31/)
+	./$(BIN) run pipelines/annual-workforce-profile.yaml
+
+demo-inputs: ## regenerate the demo inputs (deterministic: the same bytes every time)
+	$(GO) run ./cmd/demogen -out inputs -census-from ../shared/data/real
+
+test: ## run every test
+	$(GO) test -count=1 -timeout 20m ./...
+
+test-short: ## unit tests only (no end-to-end run)
+	$(GO) test -count=1 -short ./...
+
+bench: ## run the Go benchmarks with memory statistics
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+golden: ## regenerate the end-to-end golden tables after a deliberate change
+	EQUIP_UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestDemoGolden ./internal/e2e/
+
+lint: ## gofmt and go vet
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...
+
+fuzz: ## fuzz the readers, the harmoniser and the config parser for a short while each
+	$(GO) test -run '^$$' -fuzz FuzzMap -fuzztime 30s ./internal/harmonise/
+
+clean: ## remove the binary and the demo outputs
+	rm -rf bin outputs/annual-workforce-profile outputs/profile outputs/equip.duckdb outputs/equip.key

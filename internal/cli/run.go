@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/equip-project/equip/internal/config"
+	"github.com/equip-project/equip/internal/pipeline"
+)
+
+type runOptions struct {
+	out, db, asOf    string
+	strict, quiet    bool
+	jsonLog          bool
+	allowSmallCounts bool
+}
+
+func runFlags(name string, o *runOptions, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.out, "out", "", "output folder (default outputs/<pipeline>/<as-of>)")
+	fs.StringVar(&o.db, "db", "", "warehouse file (default outputs/equip.duckdb)")
+	fs.StringVar(&o.asOf, "as-of", "", "report the snapshot at this date (YYYY-MM-DD)")
+	fs.BoolVar(&o.strict, "strict", false, "fail on any data-quality warning (exit 3)")
+	fs.BoolVar(&o.quiet, "quiet", false, "log errors only")
+	fs.BoolVar(&o.jsonLog, "json-log", false, "log as JSON lines")
+	fs.BoolVar(&o.allowSmallCounts, "allow-small-counts", false, "allow a suppression threshold below 3")
+	return fs
+}
+
+func runCmd(ctx context.Context, args []string, stdout, stderr io.Writer, validate bool) error {
+	name := "run"
+	if validate {
+		name = "validate"
+	}
+	var o runOptions
+	fs := runFlags(name, &o, stderr)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError{fmt.Sprintf("equip %s: give one pipeline file, e.g. equip %s pipelines/annual-workforce-profile.yaml", name, name)}
+	}
+	p, err := config.Load(pos[0])
+	if err != nil {
+		return err
+	}
+	return execute(ctx, p, o, validate, false, stdout, stderr)
+}
+
+func execute(ctx context.Context, p *config.Pipeline, o runOptions, validate, rowIDs bool, stdout, stderr io.Writer) error {
+	if p.Suppression.MinCount < 3 && !o.allowSmallCounts {
+		return fmt.Errorf("%w\n%s: suppression.min_count: %d would publish counts small enough to identify people; use at least 3, or pass --allow-small-counts on purpose", config.ErrInvalid, p.Path, p.Suppression.MinCount)
+	}
+	log := logger(stderr, o.quiet, o.jsonLog)
+	res, err := pipeline.Run(ctx, p, pipeline.Options{OutDir: o.out, DBPath: o.db, AsOf: o.asOf, Strict: o.strict, Validate: validate, RowIDs: rowIDs, Logger: log})
+	if validate && res != nil {
+		printQuality(stdout, res)
+	}
+	if err != nil {
+		return err
+	}
+	if validate {
+		fmt.Fprintf(stdout, "valid: %s at %s; nothing published\n", p.Name, res.AsOf)
+		return nil
+	}
+	if !o.quiet {
+		fmt.Fprintf(stdout, "published %s at %s to %s (%d files)\n", p.Name, res.AsOf, res.OutDir, len(res.Outputs))
+	}
+	return nil
+}
+
+func printQuality(w io.Writer, res *pipeline.Result) {
+	if len(res.Problems) == 0 {
+		fmt.Fprintln(w, "data quality: no problems found")
+		return
+	}
+	counts := map[string]int{}
+	var kinds []string
+	for _, p := range res.Problems {
+		if counts[p.Kind] == 0 {
+			kinds = append(kinds, p.Kind)
+		}
+		counts[p.Kind] += p.Count
+	}
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%s %d", k, counts[k])
+	}
+	fmt.Fprintf(w, "data quality: %s\n", strings.Join(parts, ", "))
+	for _, p := range res.Problems {
+		fmt.Fprintln(w, "  "+p.String())
+	}
+}

@@ -1,0 +1,505 @@
+package ingest
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/equip-project/equip/internal/harmonise"
+	"github.com/equip-project/equip/internal/quality"
+)
+
+// NoAgeColumn is Record.Age for a file with neither a date of birth nor an age column.
+const NoAgeColumn = -2
+
+// ErrMissingColumn marks a workforce file without a required column.
+var ErrMissingColumn = errors.New("required column missing")
+
+// ErrInvalidData marks a file whose rows break a rule that makes the whole
+// snapshot unusable (duplicate employee IDs).
+var ErrInvalidData = errors.New("input data invalid")
+
+// Unknown marks a numeric field that is absent or could not be read.
+var Unknown = math.NaN()
+
+// Record is one employee at a snapshot, harmonised. Text fields are empty
+// and numbers NaN where the file has no such column; characteristics whose
+// column exists but whose cell is blank or unmapped hold harmonise.NotKnown.
+type Record struct {
+	Row             int
+	PersonKey       string // keyed hash of the employee ID: never the ID itself
+	Grade           string
+	Department      string
+	ContractType    string
+	WorkingPattern  string
+	Chars           map[harmonise.Characteristic]string
+	Age             int // completed years at the snapshot; -1 when not known, NoAgeColumn when the file has no age
+	FTE             float64
+	WeeklyHours     float64
+	HourlyPay       float64
+	OrdinaryPay     float64
+	AnnualSalary    float64
+	BonusPay        float64
+	FullPayRelevant *bool
+	StartDate       time.Time // zero when not known
+}
+
+// ReadOptions say how to read one workforce file.
+type ReadOptions struct {
+	Path        string // the file to open
+	DisplayPath string // how messages name the file
+	File        Options
+	Aliases     Aliases
+	Mapper      *harmonise.Mapper
+	Snapshot    time.Time
+	Key         []byte // the pseudonymisation key
+	Log         *quality.Log
+	// RowIDs lets a file without an employee_id column through, counting
+	// each row as one person (one-off profiles of open-data extracts).
+	RowIDs bool
+}
+
+// Summary is what reading one file found.
+type Summary struct {
+	Sheet    string
+	Rows     int // data rows read
+	Rejected int // rows left out
+	Fields   []Field
+	Chars    []harmonise.Characteristic // characteristics the file has a column for
+}
+
+// headerSearchRows is how far down a sheet the header row is looked for.
+const headerSearchRows = 30
+
+// sniffRows is how many data rows are looked at to settle the date order.
+const sniffRows = 2000
+
+// Pseudonymise returns the keyed hash that stands for an employee ID.
+func Pseudonymise(key []byte, id string) string {
+	mac := hmac.New(sha256.New, key)
+	mac.Write([]byte(strings.ToUpper(strings.TrimSpace(id))))
+	return hex.EncodeToString(mac.Sum(nil)[:16])
+}
+
+type row struct {
+	cells []string
+	n     int
+}
+
+// ReadWorkforce reads a workforce file and calls emit for each record.
+// File-level problems (unreadable file, no header, missing employee_id,
+// duplicate IDs) are returned as errors naming file, sheet and row; row-level
+// problems go to the log and the field is treated as not known.
+func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) {
+	var sum Summary
+	name := opts.DisplayPath
+	if name == "" {
+		name = opts.Path
+	}
+	rows, err := Open(opts.Path, opts.File)
+	if err != nil {
+		return sum, err
+	}
+	defer rows.Close()
+	sum.Sheet = rows.Sheet()
+	where := name
+	if sum.Sheet != "" {
+		where += ":" + sum.Sheet
+	}
+
+	// Find the header row: the row among the first ones that names most fields.
+	var (
+		header      []string
+		headerRow   int
+		bestMatches int
+		pending     []row
+	)
+	for len(pending) < headerSearchRows {
+		cells, n, err := rows.Next()
+		if err == io.EOF {
+			break
+		}
+		var re *RowError
+		if errors.As(err, &re) {
+			opts.Log.Add(quality.Problem{File: name, Sheet: sum.Sheet, Row: re.Row, Kind: "unreadable row", Message: fmt.Sprintf("the row cannot be read (%v); it is left out", re.Err), Severity: quality.Rejected})
+			continue
+		}
+		if err != nil {
+			return sum, fmt.Errorf("%s: %w", where, err)
+		}
+		pending = append(pending, row{append([]string(nil), cells...), n})
+	}
+	for i, r := range pending {
+		matches := 0
+		for _, c := range r.cells {
+			if _, _, ok := opts.Aliases.Lookup(c); ok {
+				matches++
+			}
+		}
+		if matches > bestMatches {
+			bestMatches, header, headerRow = matches, r.cells, i
+		}
+	}
+	if len(pending) == 0 {
+		return sum, fmt.Errorf("%s: %w: the file is empty; expected a header row and one row per employee", where, ErrInvalidData)
+	}
+	if bestMatches < 2 {
+		return sum, fmt.Errorf("%s: %w: no header row found in the first %d rows; expected headers such as employee_id, grade, sex, ethnicity (add aliases under columns: in the pipeline)", where, ErrMissingColumn, headerSearchRows)
+	}
+	m, err := MapHeaders(header, opts.Aliases)
+	if err != nil {
+		return sum, fmt.Errorf("%s:%d: %w: %v", where, pending[headerRow].n, ErrInvalidData, err)
+	}
+	if _, ok := m.Index[EmployeeID]; !ok && !opts.RowIDs {
+		return sum, fmt.Errorf("%s:%d:employee_id: %w: no employee ID column; the closest header present is %q (map it under columns.employee_id in the pipeline)", where, pending[headerRow].n, ErrMissingColumn, NearestHeader(EmployeeID, header))
+	}
+	for _, note := range m.Notes {
+		opts.Log.Add(quality.Problem{File: name, Sheet: sum.Sheet, Row: pending[headerRow].n, Kind: "column choice", Message: note})
+	}
+	for _, f := range fieldOrder {
+		if _, ok := m.Index[f]; ok {
+			sum.Fields = append(sum.Fields, f)
+		}
+	}
+	if _, ok := m.Index[EmployeeID]; !ok {
+		opts.Log.Add(quality.Problem{File: name, Sheet: sum.Sheet, Kind: "no employee ID", Message: "no employee ID column; each row is counted as one person"})
+	}
+	for _, c := range harmonise.Input {
+		if _, ok := m.Index[Field(c)]; ok {
+			sum.Chars = append(sum.Chars, c)
+		}
+	}
+	if _, ok := m.Index[DateOfBirth]; ok {
+		sum.Chars = append(sum.Chars, harmonise.AgeBand)
+	} else if _, ok := m.Index[Age]; ok {
+		sum.Chars = append(sum.Chars, harmonise.AgeBand)
+	}
+
+	// Keep the rows after the header, and read ahead far enough to settle
+	// whether numeric dates are day-first or month-first.
+	data := pending[headerRow+1:]
+	eof := false
+	for len(data) < sniffRows && !eof {
+		cells, n, err := rows.Next()
+		if err == io.EOF {
+			eof = true
+			break
+		}
+		var re *RowError
+		if errors.As(err, &re) {
+			data = append(data, row{nil, re.Row})
+			continue
+		}
+		if err != nil {
+			return sum, fmt.Errorf("%s: %w", where, err)
+		}
+		data = append(data, row{append([]string(nil), cells...), n})
+	}
+	orders := map[Field]DateOrder{}
+	for _, f := range []Field{DateOfBirth, StartDate} {
+		col, ok := m.Index[f]
+		if !ok {
+			continue
+		}
+		var day, month int
+		for _, r := range data {
+			if col < len(r.cells) {
+				switch dateOrderEvidence(r.cells[col]) {
+				case DayFirst:
+					day++
+				case MonthFirst:
+					month++
+				}
+			}
+		}
+		if month > day {
+			orders[f] = MonthFirst
+			opts.Log.Add(quality.Problem{File: name, Sheet: sum.Sheet, Column: header[col], Kind: "date order", Message: "dates read month-first (US style), as the column's values show"})
+		}
+	}
+
+	p := parser{opts: opts, name: name, sheet: sum.Sheet, m: m, orders: orders, seen: map[string]int{}, unmapped: map[unmappedKey]*unmappedCount{}, width: len(header)}
+	handle := func(r row) error {
+		if r.cells == nil {
+			sum.Rejected++
+			opts.Log.Add(quality.Problem{File: name, Sheet: sum.Sheet, Row: r.n, Kind: "unreadable row", Message: "the row cannot be read (a stray quote or broken field); it is left out", Severity: quality.Rejected})
+			return nil
+		}
+		if blankRow(r.cells) {
+			return nil
+		}
+		sum.Rows++
+		rec, err := p.record(r)
+		if err != nil {
+			return err
+		}
+		if rec == nil {
+			sum.Rejected++
+			return nil
+		}
+		return emit(rec)
+	}
+	for _, r := range data {
+		if err := handle(r); err != nil {
+			return sum, err
+		}
+	}
+	for !eof {
+		cells, n, err := rows.Next()
+		if err == io.EOF {
+			break
+		}
+		var re *RowError
+		if errors.As(err, &re) {
+			if err := handle(row{nil, re.Row}); err != nil {
+				return sum, err
+			}
+			continue
+		}
+		if err != nil {
+			return sum, fmt.Errorf("%s: %w", where, err)
+		}
+		if err := handle(row{cells, n}); err != nil {
+			return sum, err
+		}
+	}
+	if sum.Rows == 0 {
+		return sum, fmt.Errorf("%s: %w: the file has a header row but no data rows", where, ErrInvalidData)
+	}
+	p.reportUnmapped()
+	return sum, nil
+}
+
+func blankRow(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+type unmappedKey struct {
+	column string
+	char   harmonise.Characteristic
+	label  string
+}
+
+type unmappedCount struct {
+	first, n int
+}
+
+type parser struct {
+	opts     ReadOptions
+	name     string
+	sheet    string
+	m        Mapping
+	orders   map[Field]DateOrder
+	seen     map[string]int
+	unmapped map[unmappedKey]*unmappedCount
+	width    int
+}
+
+func (p *parser) warn(r row, f Field, kind, format string, args ...any) {
+	p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: p.header(f), Kind: kind, Message: fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) header(f Field) string {
+	if i, ok := p.m.Index[f]; ok {
+		return strings.TrimSpace(p.m.Headers[i])
+	}
+	return string(f)
+}
+
+func (p *parser) cell(r row, f Field) (string, bool) {
+	i, ok := p.m.Index[f]
+	if !ok {
+		return "", false
+	}
+	if i >= len(r.cells) {
+		return "", true
+	}
+	return strings.TrimSpace(r.cells[i]), true
+}
+
+// record turns one row into a Record; nil when the row is left out.
+func (p *parser) record(r row) (*Record, error) {
+	if len(r.cells) < p.width {
+		// Trailing empty cells are often dropped; only say so when a mapped field is affected.
+		for _, i := range p.m.Index {
+			if i >= len(r.cells) {
+				p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Kind: "short row", Message: fmt.Sprintf("the row has %d fields but the header has %d; the missing fields are treated as not known", len(r.cells), p.width)})
+				break
+			}
+		}
+	} else if len(r.cells) > p.width && !blankRow(r.cells[p.width:]) {
+		p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Kind: "long row", Message: fmt.Sprintf("the row has %d fields but the header has %d; the extra fields are ignored", len(r.cells), p.width)})
+	}
+	rec := &Record{Row: r.n, Age: -1, Chars: make(map[harmonise.Characteristic]string, len(harmonise.Input)+1),
+		FTE: Unknown, WeeklyHours: Unknown, HourlyPay: Unknown, OrdinaryPay: Unknown, AnnualSalary: Unknown, BonusPay: Unknown}
+
+	if id, ok := p.cell(r, EmployeeID); ok {
+		if id == "" {
+			p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: p.header(EmployeeID), Kind: "missing employee ID", Message: "no employee ID; the row is left out", Severity: quality.Rejected})
+			return nil, nil
+		}
+		rec.PersonKey = Pseudonymise(p.opts.Key, id)
+		if first, dup := p.seen[rec.PersonKey]; dup {
+			where := p.name
+			if p.sheet != "" {
+				where += ":" + p.sheet
+			}
+			return nil, fmt.Errorf("%s:%d:%s: %w: the same employee ID as row %d; each employee must appear once in a snapshot", where, r.n, p.header(EmployeeID), ErrInvalidData, first)
+		}
+		p.seen[rec.PersonKey] = r.n
+	} else {
+		rec.PersonKey = Pseudonymise(p.opts.Key, fmt.Sprintf("row-%d", r.n))
+	}
+
+	rec.Grade, _ = p.cell(r, Grade)
+	rec.Department, _ = p.cell(r, Department)
+	rec.ContractType, _ = p.cell(r, ContractType)
+	rec.WorkingPattern, _ = p.cell(r, WorkingPattern)
+	if _, ok := p.m.Index[Grade]; ok && rec.Grade == "" {
+		rec.Grade = harmonise.NotKnown
+	}
+
+	for _, c := range harmonise.Input {
+		raw, ok := p.cell(r, Field(c))
+		if !ok {
+			continue
+		}
+		cat, mapped := p.opts.Mapper.Map(c, raw)
+		if !mapped {
+			k := unmappedKey{p.header(Field(c)), c, raw}
+			if u := p.unmapped[k]; u != nil {
+				u.n++
+			} else {
+				p.unmapped[k] = &unmappedCount{first: r.n, n: 1}
+			}
+		}
+		rec.Chars[c] = cat
+	}
+
+	p.readAge(r, rec)
+	rec.FTE = p.number(r, FTE, 0, 5, "an FTE from 0 to 5")
+	rec.WeeklyHours = p.number(r, WeeklyHours, 0, 100, "weekly hours from 0 to 100")
+	rec.HourlyPay = p.money(r, HourlyPay)
+	rec.OrdinaryPay = p.money(r, OrdinaryPay)
+	rec.AnnualSalary = p.money(r, AnnualSalary)
+	rec.BonusPay = p.money(r, BonusPay)
+	if raw, ok := p.cell(r, FullPayRelevant); ok && raw != "" {
+		if yes, ok := ParseYesNo(raw); ok {
+			rec.FullPayRelevant = &yes
+		} else {
+			p.warn(r, FullPayRelevant, "invalid flag", "not a yes/no value; treated as full-pay relevant")
+		}
+	}
+	if raw, ok := p.cell(r, StartDate); ok && raw != "" {
+		if t, err := ParseDate(raw, p.orders[StartDate], p.opts.Snapshot.Year()); err == nil {
+			rec.StartDate = t
+		} else {
+			p.warn(r, StartDate, "invalid date", "not a date; write YYYY-MM-DD or DD/MM/YYYY; treated as not known")
+		}
+	}
+	return rec, nil
+}
+
+func (p *parser) readAge(r row, rec *Record) {
+	_, hasDOB := p.m.Index[DateOfBirth]
+	_, hasAge := p.m.Index[Age]
+	if !hasDOB && !hasAge {
+		rec.Age = NoAgeColumn
+		return
+	}
+	if raw, ok := p.cell(r, DateOfBirth); ok {
+		if raw == "" {
+			return
+		}
+		dob, err := ParseDate(raw, p.orders[DateOfBirth], p.opts.Snapshot.Year())
+		if err != nil {
+			p.warn(r, DateOfBirth, "invalid date", "not a date; write YYYY-MM-DD or DD/MM/YYYY; age treated as not known")
+			return
+		}
+		age := harmonise.AgeAt(dob, p.opts.Snapshot)
+		if age < 14 || age > 100 {
+			p.warn(r, DateOfBirth, "impossible age", "gives an age outside 14–100 at the snapshot date; age treated as not known")
+			return
+		}
+		rec.Age = age
+		return
+	}
+	if raw, ok := p.cell(r, Age); ok && raw != "" {
+		v, err := ParseNumber(raw)
+		if err != nil || v != math.Trunc(v) {
+			p.warn(r, Age, "invalid number", "not a whole number of years; age treated as not known")
+			return
+		}
+		if v < 14 || v > 100 {
+			p.warn(r, Age, "impossible age", "an age outside 14–100; treated as not known")
+			return
+		}
+		rec.Age = int(v)
+	}
+}
+
+func (p *parser) number(r row, f Field, lo, hi float64, valid string) float64 {
+	raw, ok := p.cell(r, f)
+	if !ok || raw == "" {
+		return Unknown
+	}
+	v, err := ParseNumber(raw)
+	if err != nil {
+		p.warn(r, f, "invalid number", "not a number; expected %s; treated as not known", valid)
+		return Unknown
+	}
+	if v < lo || v > hi {
+		p.warn(r, f, "out of range", "outside the expected range (%s); treated as not known", valid)
+		return Unknown
+	}
+	return v
+}
+
+func (p *parser) money(r row, f Field) float64 {
+	raw, ok := p.cell(r, f)
+	if !ok || raw == "" {
+		return Unknown
+	}
+	v, err := ParseMoney(raw)
+	if err != nil {
+		p.warn(r, f, "invalid amount", "not an amount of money; treated as not known")
+		return Unknown
+	}
+	if v < 0 {
+		p.warn(r, f, "negative pay", "a negative amount; treated as not known")
+		return Unknown
+	}
+	return v
+}
+
+func (p *parser) reportUnmapped() {
+	keys := make([]unmappedKey, 0, len(p.unmapped))
+	for k := range p.unmapped {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].char != keys[j].char {
+			return keys[i].char < keys[j].char
+		}
+		return keys[i].label < keys[j].label
+	})
+	for _, k := range keys {
+		u := p.unmapped[k]
+		p.opts.Log.Add(quality.Problem{
+			File: p.name, Sheet: p.sheet, Row: u.first, Column: k.column, Kind: "unmapped label", Count: u.n,
+			Message: fmt.Sprintf("label %q (%d rows) is not a known %s category and is counted as Not known; map it under labels.%s in the pipeline", k.label, u.n, k.char, k.char),
+		})
+	}
+}

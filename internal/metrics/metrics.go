@@ -1,0 +1,435 @@
+// Package metrics computes the published tables in the warehouse: it
+// prepares the run's helper tables (grade order, age bands, category order,
+// derived groupings, population shares), runs the SQL of each table from
+// queries/, and reads the results into tables. The figures themselves are
+// defined in the SQL; this package only sets the stage and carries them out.
+package metrics
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/equip-project/equip/internal/catalog"
+	"github.com/equip-project/equip/internal/harmonise"
+	"github.com/equip-project/equip/internal/table"
+	"github.com/equip-project/equip/queries"
+)
+
+// Population is one category's share of the local population.
+type Population struct {
+	Characteristic string
+	Category       string
+	Percent        float64
+}
+
+// Settings are the analysis settings of a run.
+type Settings struct {
+	AsOf                      time.Time
+	GradeOrder                []string // the pipeline's order; grades not in it follow in natural order
+	SeniorFrom                string   // "" for no senior tables
+	AgeBands                  harmonise.AgeBands
+	WhiteMinoritiesAsMinority bool
+	Population                []Population
+	PopulationBase            string
+}
+
+// Result holds the computed tables and facts found on the way.
+type Result struct {
+	Tables     map[string]*table.Table
+	Grades     []string // grades at the as-of snapshot, in order
+	SeniorFrom string   // the senior threshold used ("" when none)
+	Warnings   []string
+}
+
+// Compute runs every table's query and returns the unsuppressed tables.
+func Compute(ctx context.Context, conn *sql.Conn, s Settings) (*Result, error) {
+	res := &Result{Tables: map[string]*table.Table{}}
+	if err := prepare(ctx, conn, s, res); err != nil {
+		return nil, err
+	}
+	for _, e := range catalog.All {
+		switch {
+		case e.Name == catalog.Targets.Name:
+			continue // built from the protected tables: see targets.go
+		case (e.Name == catalog.RepresentationByGrade.Name) && len(res.Grades) == 0:
+			continue
+		case e.Name == catalog.SeniorRepresentation.Name && res.SeniorFrom == "":
+			continue
+		case e.Name == catalog.Benchmark.Name && len(s.Population) == 0:
+			continue
+		}
+		t, err := Query(ctx, conn, e)
+		if err != nil {
+			return nil, err
+		}
+		res.Tables[e.Name] = t
+	}
+	return res, nil
+}
+
+// Query runs the SQL file named after the entry and reads its rows.
+func Query(ctx context.Context, conn *sql.Conn, e catalog.Entry) (*table.Table, error) {
+	q, err := queries.FS.ReadFile(e.Name + ".sql")
+	if err != nil {
+		return nil, fmt.Errorf("no query for table %s: %w", e.Name, err)
+	}
+	rows, err := conn.QueryContext(ctx, string(q))
+	if err != nil {
+		return nil, fmt.Errorf("compute %s: %w", e.Name, err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	if len(cols) != len(e.Columns) {
+		return nil, fmt.Errorf("compute %s: the query returns %d columns, the table has %d", e.Name, len(cols), len(e.Columns))
+	}
+	t := e.New()
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, fmt.Errorf("compute %s: %w", e.Name, err)
+		}
+		row := make(table.Row, len(cols))
+		for i, v := range vals {
+			row[i] = cell(v, e.Columns[i])
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("compute %s: %w", e.Name, err)
+	}
+	return t, nil
+}
+
+// cell converts one SQL value: NULL is [z] in number columns (not
+// applicable) and empty in text ones; NaN is [x] (not available).
+func cell(v any, col table.Column) table.Cell {
+	switch x := v.(type) {
+	case nil:
+		if col.Kind == table.Text || col.Kind == table.Date || col.Kind == table.Flag {
+			return table.Marked(table.Empty)
+		}
+		return table.Marked(table.NotApplicable)
+	case time.Time:
+		return table.Str(x.Format(time.DateOnly))
+	case string:
+		return table.Str(x)
+	case int64:
+		return table.Int(x)
+	case int32:
+		return table.Int(int64(x))
+	case uint64:
+		return table.Int(int64(x))
+	case float64:
+		return table.Num(x)
+	case bool:
+		if x {
+			return table.Str("Yes")
+		}
+		return table.Str("No")
+	}
+	// HUGEINT sums and DECIMALs arrive as other types; their text is a number.
+	f, err := strconv.ParseFloat(fmt.Sprint(v), 64)
+	if err != nil {
+		return table.Str(fmt.Sprint(v))
+	}
+	return table.Num(f)
+}
+
+// prepare creates the run's helper tables and the staff_long view.
+func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error {
+	exec := func(q string, args ...any) error {
+		if _, err := conn.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("prepare metrics: %w", err)
+		}
+		return nil
+	}
+	macros, err := queries.FS.ReadFile("macros.sql")
+	if err != nil {
+		return err
+	}
+	if err := exec(string(macros)); err != nil {
+		return err
+	}
+	if err := exec(`CREATE OR REPLACE TEMP TABLE run AS SELECT ?::DATE AS as_of`, s.AsOf); err != nil {
+		return err
+	}
+
+	// Grades at the as-of snapshot, ordered, with the senior flag.
+	grades, err := strings1(ctx, conn, `SELECT DISTINCT grade FROM staff WHERE grade IS NOT NULL AND snapshot_date <= ?`, s.AsOf)
+	if err != nil {
+		return err
+	}
+	ordered := OrderGrades(grades, s.GradeOrder)
+	seniorRank := -1
+	if s.SeniorFrom != "" {
+		seniorRank = slices.Index(ordered, s.SeniorFrom)
+		if seniorRank < 0 && len(grades) > 0 {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("senior grades start at %q, but no snapshot has that grade; the senior tables are left out", s.SeniorFrom))
+		}
+	}
+	if err := exec(`CREATE OR REPLACE TEMP TABLE grade_order (grade VARCHAR, grade_rank INTEGER, senior BOOLEAN)`); err != nil {
+		return err
+	}
+	for i, g := range ordered {
+		senior := seniorRank >= 0 && i >= seniorRank && g != harmonise.NotKnown
+		if err := exec(`INSERT INTO grade_order VALUES (?, ?, ?)`, g, i, senior); err != nil {
+			return err
+		}
+	}
+	if seniorRank >= 0 {
+		res.SeniorFrom = s.SeniorFrom
+	}
+	atGrades, err := strings1(ctx, conn, `SELECT DISTINCT grade FROM staff WHERE grade IS NOT NULL AND snapshot_date = ?`, s.AsOf)
+	if err != nil {
+		return err
+	}
+	res.Grades = OrderGrades(atGrades, s.GradeOrder)
+
+	// Age bands.
+	if err := exec(`CREATE OR REPLACE TEMP TABLE age_bands (lo INTEGER, hi INTEGER, label VARCHAR)`); err != nil {
+		return err
+	}
+	labels := s.AgeBands.Labels()
+	for i, lo := range s.AgeBands {
+		hi := 200
+		if i+1 < len(s.AgeBands) {
+			hi = s.AgeBands[i+1]
+		}
+		if err := exec(`INSERT INTO age_bands VALUES (?, ?, ?)`, lo, hi, labels[i]); err != nil {
+			return err
+		}
+	}
+
+	// Derived groupings of the categories present.
+	ethnicities, err := strings1(ctx, conn, `SELECT DISTINCT ethnicity FROM staff WHERE ethnicity IS NOT NULL`)
+	if err != nil {
+		return err
+	}
+	if err := exec(`CREATE OR REPLACE TEMP TABLE ethnic_map (ethnicity VARCHAR, ethnic_group VARCHAR, ethnic_minority VARCHAR)`); err != nil {
+		return err
+	}
+	for _, e := range ethnicities {
+		if err := exec(`INSERT INTO ethnic_map VALUES (?, ?, ?)`, e, harmonise.EthnicGroupOf(e), harmonise.EthnicMinorityOf(e, s.WhiteMinoritiesAsMinority)); err != nil {
+			return err
+		}
+	}
+	orientations, err := strings1(ctx, conn, `SELECT DISTINCT sexual_orientation FROM staff WHERE sexual_orientation IS NOT NULL`)
+	if err != nil {
+		return err
+	}
+	if err := exec(`CREATE OR REPLACE TEMP TABLE lgb_map (sexual_orientation VARCHAR, lgb VARCHAR)`); err != nil {
+		return err
+	}
+	for _, o := range orientations {
+		if err := exec(`INSERT INTO lgb_map VALUES (?, ?)`, o, harmonise.LGBOf(o)); err != nil {
+			return err
+		}
+	}
+
+	view, err := queries.FS.ReadFile("staff_long.sql")
+	if err != nil {
+		return err
+	}
+	if err := exec(string(view)); err != nil {
+		return err
+	}
+
+	// Category and characteristic order: the canonical categories, then any
+	// other category found, then the two missing-value categories.
+	if err := exec(`CREATE OR REPLACE TEMP TABLE characteristic_order (characteristic VARCHAR, ord INTEGER)`); err != nil {
+		return err
+	}
+	for i, c := range harmonise.Reported {
+		if err := exec(`INSERT INTO characteristic_order VALUES (?, ?)`, string(c), i); err != nil {
+			return err
+		}
+	}
+	if err := exec(`CREATE OR REPLACE TEMP TABLE categories (characteristic VARCHAR, category VARCHAR, ord INTEGER)`); err != nil {
+		return err
+	}
+	observed, err := pairs(ctx, conn, `SELECT DISTINCT characteristic, category FROM staff_long`)
+	if err != nil {
+		return err
+	}
+	for _, c := range harmonise.Reported {
+		var cats []string
+		if c == harmonise.AgeBand {
+			cats = append(slices.Clone(labels), harmonise.PreferNotToSay, harmonise.NotKnown)
+		} else {
+			cats = slices.Clone(harmonise.ValidCategories(c))
+		}
+		for _, o := range observed[string(c)] {
+			if !slices.Contains(cats, o) {
+				cats = append(cats, o)
+			}
+		}
+		sort.SliceStable(cats, func(i, j int) bool { return missingLast(cats[i]) < missingLast(cats[j]) })
+		if c == harmonise.Ethnicity {
+			cats = ethnicityInUse(cats, observed[string(c)])
+		}
+		for i, cat := range cats {
+			if err := exec(`INSERT INTO categories VALUES (?, ?, ?)`, string(c), cat, i); err != nil {
+				return err
+			}
+		}
+	}
+
+	// Population shares for the benchmark.
+	if err := exec(`CREATE OR REPLACE TEMP TABLE population (characteristic VARCHAR, category VARCHAR, percent DOUBLE, base VARCHAR)`); err != nil {
+		return err
+	}
+	for _, p := range s.Population {
+		if err := exec(`INSERT INTO population VALUES (?, ?, ?, ?)`, p.Characteristic, p.Category, p.Percent, s.PopulationBase); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func missingLast(category string) int {
+	switch category {
+	case harmonise.PreferNotToSay:
+		return 1
+	case harmonise.NotKnown:
+		return 2
+	}
+	return 0
+}
+
+// ethnicityInUse keeps the detailed ethnic categories and drops the five
+// group-only labels unless some record uses one (a file that says only
+// "White" or "Asian").
+func ethnicityInUse(cats, observed []string) []string {
+	groups := harmonise.Categories[harmonise.EthnicGroup]
+	var out []string
+	for _, c := range cats {
+		if slices.Contains(groups, c) && !slices.Contains(observed, c) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func strings1(ctx context.Context, conn *sql.Conn, q string, args ...any) ([]string, error) {
+	rows, err := conn.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("prepare metrics: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out, rows.Err()
+}
+
+func pairs(ctx context.Context, conn *sql.Conn, q string) (map[string][]string, error) {
+	rows, err := conn.QueryContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("prepare metrics: %w", err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var a, b string
+		if err := rows.Scan(&a, &b); err != nil {
+			return nil, err
+		}
+		out[a] = append(out[a], b)
+	}
+	for k := range out {
+		sort.Strings(out[k])
+	}
+	return out, rows.Err()
+}
+
+// OrderGrades puts grades in the pipeline's order, then the rest in natural
+// order ("Grade 2" before "Grade 10"), with Not known last.
+func OrderGrades(grades, order []string) []string {
+	var known, rest []string
+	for _, g := range order {
+		if slices.Contains(grades, g) {
+			known = append(known, g)
+		}
+	}
+	for _, g := range grades {
+		if !slices.Contains(order, g) {
+			rest = append(rest, g)
+		}
+	}
+	sort.SliceStable(rest, func(i, j int) bool {
+		a, b := rest[i], rest[j]
+		if (a == harmonise.NotKnown) != (b == harmonise.NotKnown) {
+			return b == harmonise.NotKnown
+		}
+		return NaturalLess(a, b)
+	})
+	return append(known, rest...)
+}
+
+// NaturalLess compares strings with their runs of digits as numbers.
+func NaturalLess(a, b string) bool {
+	ca, cb := chunks(a), chunks(b)
+	for i := 0; i < len(ca) && i < len(cb); i++ {
+		x, y := ca[i], cb[i]
+		nx, errX := strconv.ParseFloat(x, 64)
+		ny, errY := strconv.ParseFloat(y, 64)
+		switch {
+		case errX == nil && errY == nil:
+			if nx != ny {
+				return nx < ny
+			}
+		case errX == nil:
+			return true // numbers before words
+		case errY == nil:
+			return false
+		default:
+			if lx, ly := strings.ToLower(x), strings.ToLower(y); lx != ly {
+				return lx < ly
+			}
+		}
+	}
+	if len(ca) != len(cb) {
+		return len(ca) < len(cb)
+	}
+	return a < b
+}
+
+func chunks(s string) []string {
+	var out []string
+	var cur []rune
+	digit := false
+	for i, r := range strings.TrimSpace(s) {
+		d := unicode.IsDigit(r)
+		if i > 0 && d != digit && len(cur) > 0 {
+			out = append(out, strings.TrimSpace(string(cur)))
+			cur = cur[:0]
+		}
+		digit = d
+		cur = append(cur, r)
+	}
+	if len(cur) > 0 {
+		out = append(out, strings.TrimSpace(string(cur)))
+	}
+	return out
+}

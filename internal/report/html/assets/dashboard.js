@@ -1,0 +1,119 @@
+// Draws the dashboard's charts from the options in #chart-data, marks each
+// container data-rendered="true" once drawn and counts them in
+// #chart-status. A chart that fails is reported in #js-errors and the
+// others are still drawn.
+(function () {
+  "use strict";
+
+  function reportError(message) {
+    var box = document.getElementById("js-errors");
+    if (!box) {
+      return;
+    }
+    var p = document.createElement("p");
+    p.textContent = message;
+    box.appendChild(p);
+    box.hidden = false;
+  }
+
+  // Withheld values travel as null; everything else is shown to one
+  // decimal place, as the chart labels in the other reports are.
+  function format(value, unit) {
+    if (value === null || value === undefined || value === "-" || (typeof value === "number" && isNaN(value))) {
+      return "[c]";
+    }
+    return Number(value).toFixed(1) + unit;
+  }
+
+  function tooltip(unit) {
+    var encode = echarts.format.encodeHTML;
+    return function (params) {
+      if (!Array.isArray(params)) {
+        params = [params];
+      }
+      var lines = [];
+      params.forEach(function (p, i) {
+        if (i === 0) {
+          lines.push("<strong>" + encode(String(p.axisValueLabel || p.name || "")) + "</strong>");
+        }
+        if (p.componentType === "series") {
+          lines.push(p.marker + encode(String(p.seriesName)) + ": <b>" + encode(format(p.value, unit)) + "</b>");
+        }
+      });
+      return lines.join("<br>");
+    };
+  }
+
+  function labelFormatter(unit) {
+    return function (p) {
+      return format(p.value, unit);
+    };
+  }
+
+  if (typeof echarts === "undefined") {
+    reportError("The chart library did not load, so the charts are not drawn. Their numbers are in the tables under “Show data”.");
+    return;
+  }
+
+  var status = document.getElementById("chart-status");
+  // Charts use the page's own (system) font, never a downloaded one.
+  var fontFamily = window.getComputedStyle(document.body).fontFamily || "sans-serif";
+  var specs = JSON.parse(document.getElementById("chart-data").textContent || "[]") || [];
+  var instances = [];
+
+  specs.forEach(function (spec) {
+    try {
+      var el = document.getElementById(spec.id);
+      if (!el) {
+        throw new Error("no element on the page");
+      }
+      var option = spec.option;
+      option.tooltip = option.tooltip || {};
+      option.tooltip.formatter = tooltip(spec.unit);
+      option.tooltip.confine = true;
+      option.textStyle = { fontFamily: fontFamily };
+      (option.series || []).forEach(function (s) {
+        if (s.label && s.label.show) {
+          s.label.formatter = labelFormatter(spec.unit);
+        }
+      });
+      var chart = echarts.init(el, null, { renderer: "svg" });
+      chart.setOption(option);
+      instances.push(chart);
+      el.setAttribute("data-rendered", "true");
+    } catch (e) {
+      reportError("Chart " + spec.id + " could not be drawn: " + e.message);
+    }
+  });
+
+  if (status) {
+    status.setAttribute("data-rendered", String(instances.length));
+    status.textContent = instances.length + " of " + specs.length + " charts drawn.";
+  }
+
+  function resizeAll() {
+    instances.forEach(function (chart) {
+      chart.resize();
+    });
+  }
+
+  var pending = null;
+  window.addEventListener("resize", function () {
+    if (pending !== null) {
+      window.clearTimeout(pending);
+    }
+    pending = window.setTimeout(function () {
+      pending = null;
+      resizeAll();
+    }, 150);
+  });
+
+  // Printed pages show every chart's numbers too, at the printed width.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details.chart-data"), function (d) {
+      d.open = true;
+    });
+    resizeAll();
+  });
+  window.addEventListener("afterprint", resizeAll);
+})();

@@ -1,0 +1,302 @@
+package html
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/equip-project/equip/internal/chart"
+)
+
+// chartSpec is what the page script needs to draw one chart: the ECharts
+// option go-echarts builds, plus the unit its tooltip and labels append.
+type chartSpec struct {
+	ID     string          `json:"id"`
+	Option json.RawMessage `json:"option"`
+	Unit   string          `json:"unit"`
+}
+
+// Colours of the parts of a chart that are not series.
+const (
+	inkColour    = "#1b1b1b"
+	targetColour = "#383f43"
+)
+
+// unit returns "%" when the chart's values are percentages.
+func unit(c chart.Chart) string {
+	if c.ValueMax == 100 || strings.Contains(c.ValueLabel, "%") {
+		return "%"
+	}
+	return ""
+}
+
+// checkChart rejects a chart model the page could not draw faithfully.
+func checkChart(c chart.Chart) error {
+	if c.ID == "" {
+		return fmt.Errorf("chart %q has no ID", c.Title)
+	}
+	for _, s := range c.Series {
+		if len(s.Values) != len(c.Categories) {
+			return fmt.Errorf("chart %s: series %q has %d values for %d categories", c.ID, s.Name, len(s.Values), len(c.Categories))
+		}
+	}
+	return nil
+}
+
+// suppressed reports whether the i-th value of a series is withheld.
+func suppressed(s chart.Series, i int) bool { return i < len(s.Suppressed) && s.Suppressed[i] }
+
+// seriesData returns the series' values with null where a value is
+// withheld, so that ECharts leaves a gap rather than drawing a zero.
+func seriesData(s chart.Series) []any {
+	data := make([]any, len(s.Values))
+	for i, v := range s.Values {
+		if !suppressed(s, i) {
+			data[i] = v
+		}
+	}
+	return data
+}
+
+// seriesColour returns the model's colour, or the palette's when it has none.
+func seriesColour(s chart.Series, i int) string {
+	if s.Colour != "" {
+		return s.Colour
+	}
+	return chart.Colour(i)
+}
+
+// option builds the ECharts option of a chart model with go-echarts and
+// returns it as JSON. Only the option is taken from go-echarts, not its
+// element or script: its script names a variable after the chart ID, and
+// IDs such as "profile-sex" are not JavaScript names. encoding/json escapes
+// <, > and & in it, so labels from HR data cannot close the script element.
+func option(c chart.Chart) (json.RawMessage, error) {
+	if err := checkChart(c); err != nil {
+		return nil, err
+	}
+	var obj map[string]interface{}
+	switch c.Kind {
+	case chart.Bar, chart.StackedBar:
+		obj = barOption(c)
+	case chart.Line:
+		obj = lineOption(c)
+	default:
+		return nil, fmt.Errorf("chart %s: unknown kind %d", c.ID, c.Kind)
+	}
+	raw, err := json.Marshal(obj)
+	if err != nil {
+		return nil, fmt.Errorf("chart %s: encode ECharts option: %w", c.ID, err)
+	}
+	return raw, nil
+}
+
+// globalOptions are the options every chart shares: its ID, colours,
+// legend, tooltip and grid.
+func globalOptions(c chart.Chart, axisPointer string) []charts.GlobalOpts {
+	colours := make(opts.Colors, len(c.Series))
+	for i, s := range c.Series {
+		colours[i] = seriesColour(s, i)
+	}
+	top := "16"
+	if len(c.Series) > 1 {
+		top = "48"
+	}
+	bottom := "8"
+	if c.Horizontal {
+		bottom = "36" // room for the value axis name below the axis
+	}
+	return []charts.GlobalOpts{
+		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID, Renderer: "svg"}),
+		charts.WithColorsOpts(colours),
+		charts.WithAnimation(true),
+		charts.WithLegendOpts(opts.Legend{
+			Show: opts.Bool(len(c.Series) > 1), Type: "scroll", Top: "0", Left: "0",
+			TextStyle: &opts.TextStyle{Color: inkColour, FontSize: 13},
+		}),
+		charts.WithTooltipOpts(opts.Tooltip{
+			Show: opts.Bool(true), Trigger: "axis",
+			AxisPointer: &opts.AxisPointer{Type: axisPointer},
+		}),
+		charts.WithGridOpts(opts.Grid{Top: top, Left: "8", Right: "48", Bottom: bottom, ContainLabel: opts.Bool(true)}),
+	}
+}
+
+// valueAxis is the axis the values run along.
+func valueAxis(c chart.Chart) (name, nameLocation string, nameGap int, max any, label *opts.AxisLabel) {
+	if c.ValueMax > 0 {
+		max = c.ValueMax
+	}
+	label = &opts.AxisLabel{Show: opts.Bool(true), Color: inkColour}
+	if unit(c) == "%" {
+		label.Formatter = "{value}%"
+	}
+	if c.Horizontal {
+		return c.ValueLabel, "middle", 28, max, label
+	}
+	return c.ValueLabel, "end", 12, max, label
+}
+
+func categoryLabel(horizontal bool) *opts.AxisLabel {
+	l := &opts.AxisLabel{Show: opts.Bool(true), Interval: "0", Color: inkColour, Overflow: "break", Width: 120}
+	if horizontal {
+		l.Width = 200
+	}
+	return l
+}
+
+func barOption(c chart.Chart) map[string]interface{} {
+	bar := charts.NewBar()
+	pointer := "shadow"
+	bar.SetGlobalOptions(globalOptions(c, pointer)...)
+	name, loc, gap, max, label := valueAxis(c)
+	split := &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#e3e6e8"}}
+	if c.Horizontal {
+		bar.XYReversal()
+		bar.SetGlobalOptions(
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: name, NameLocation: loc, NameGap: gap, Min: 0, Max: max, AxisLabel: label, SplitLine: split}),
+			// Inverse puts the first category at the top, the order tables read in.
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: categoryLabel(true)}),
+		)
+	} else {
+		bar.SetGlobalOptions(
+			charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: categoryLabel(false)}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: name, NameLocation: loc, NameGap: gap, Min: 0, Max: max, AxisLabel: label, SplitLine: split}),
+		)
+	}
+	bar.SetXAxis(c.Categories)
+	stacked := c.Kind == chart.StackedBar
+	tops := stackTops(c)
+	for i, s := range c.Series {
+		i, s := i, s
+		bar.AddSeries(s.Name, nil, charts.WithSeriesOpts(func(o *charts.SingleSeries) {
+			o.Data = seriesData(s)
+			o.ItemStyle = &opts.ItemStyle{Color: seriesColour(s, i)}
+			o.BarMaxWidth = "48"
+			if stacked {
+				o.Stack = "total"
+				o.Label = &opts.Label{Show: opts.Bool(true), Position: "inside", Color: "#ffffff", FontSize: 12}
+				o.LabelLayout = &opts.LabelLayout{HideOverlap: opts.Bool(true)}
+			} else {
+				pos := "top"
+				if c.Horizontal {
+					pos = "right"
+				}
+				o.Label = &opts.Label{Show: opts.Bool(true), Position: pos, Color: inkColour, FontSize: 12}
+			}
+			if i == 0 {
+				o.MarkLines = targetLines(c)
+			}
+			o.MarkPoints = withheldMarks(c, s, tops)
+		}))
+	}
+	bar.Validate()
+	return bar.JSON()
+}
+
+func lineOption(c chart.Chart) map[string]interface{} {
+	line := charts.NewLine()
+	line.SetGlobalOptions(globalOptions(c, "line")...)
+	name, loc, gap, max, label := valueAxis(c)
+	line.SetGlobalOptions(
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: categoryLabel(false)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: name, NameLocation: loc, NameGap: gap, Min: 0, Max: max, AxisLabel: label,
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#e3e6e8"}}}),
+	)
+	line.SetXAxis(c.Categories)
+	for i, s := range c.Series {
+		i, s := i, s
+		colour := seriesColour(s, i)
+		line.AddSeries(s.Name, nil, charts.WithSeriesOpts(func(o *charts.SingleSeries) {
+			o.Data = seriesData(s)
+			o.ItemStyle = &opts.ItemStyle{Color: colour}
+			o.LineStyle = &opts.LineStyle{Color: colour, Width: 2.5}
+			o.Symbol = "circle"
+			o.SymbolSize = 8
+			o.ConnectNulls = opts.Bool(false)
+			if i == 0 {
+				o.MarkLines = targetLines(c)
+			}
+			o.MarkPoints = withheldMarks(c, s, nil)
+		}))
+	}
+	line.Validate()
+	return line.JSON()
+}
+
+// targetLines draws each target as a dashed reference line across the
+// value axis, labelled with the target's label.
+func targetLines(c chart.Chart) *opts.MarkLines {
+	if len(c.Targets) == 0 {
+		return nil
+	}
+	data := make([]interface{}, len(c.Targets))
+	for i, t := range c.Targets {
+		if c.Horizontal {
+			data[i] = opts.MarkLineNameXAxisItem{Name: t.Label, XAxis: t.Value}
+		} else {
+			data[i] = opts.MarkLineNameYAxisItem{Name: t.Label, YAxis: t.Value}
+		}
+	}
+	pos := "insideEndTop"
+	if c.Horizontal {
+		pos = "end"
+	}
+	return &opts.MarkLines{Data: data, MarkLineStyle: opts.MarkLineStyle{
+		Symbol:    []string{"none", "none"},
+		Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: pos, Color: targetColour, FontSize: 12},
+		LineStyle: &opts.LineStyle{Color: targetColour, Type: "dashed", Width: 1.5},
+	}}
+}
+
+// stackTops returns, for a stacked chart, the height of each category's
+// stack of shown values, where a withheld value's "[c]" mark goes; nil for
+// other charts, whose marks sit on the axis.
+func stackTops(c chart.Chart) []float64 {
+	if c.Kind != chart.StackedBar {
+		return nil
+	}
+	tops := make([]float64, len(c.Categories))
+	for _, s := range c.Series {
+		for i, v := range s.Values {
+			if !suppressed(s, i) {
+				tops[i] += v
+			}
+		}
+	}
+	return tops
+}
+
+// withheldMarks puts a "[c]" mark where a series' value is withheld, so a
+// gap is never mistaken for a zero.
+func withheldMarks(c chart.Chart, s chart.Series, tops []float64) *opts.MarkPoints {
+	var data []interface{}
+	for i := range s.Values {
+		if !suppressed(s, i) {
+			continue
+		}
+		at := 0.0
+		if tops != nil {
+			at = tops[i]
+		}
+		coord := []interface{}{i, at}
+		pos := "top"
+		if c.Horizontal {
+			coord = []interface{}{at, i}
+			pos = "right"
+		}
+		data = append(data, opts.MarkPointNameCoordItem{
+			Name: "[c]", Coordinate: coord, Value: "[c]",
+			Symbol: "rect", SymbolSize: 1,
+			ItemStyle: &opts.ItemStyle{Color: "rgba(0,0,0,0)"},
+			Label:     &opts.Label{Show: opts.Bool(true), Position: pos, Color: inkColour, FontSize: 12, FontWeight: "bold", Formatter: "[c]"},
+		})
+	}
+	if data == nil {
+		return nil
+	}
+	return &opts.MarkPoints{Data: data}
+}

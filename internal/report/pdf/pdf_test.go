@@ -1,0 +1,209 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/equip-project/equip/internal/chart"
+	"github.com/equip-project/equip/internal/report/reporttest"
+	"github.com/equip-project/equip/internal/table"
+)
+
+// pdfText writes the publication and returns the file's bytes and, when
+// pdftotext is installed, its text in reading order.
+func writeFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := Write(path, reporttest.Publication()); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func extractText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (poppler-utils)")
+	}
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+func TestWriteIsAPDFAndReproducible(t *testing.T) {
+	first := writeFixture(t, "a.pdf")
+	second := writeFixture(t, "b.pdf")
+	if !bytes.HasPrefix(first, []byte("%PDF-")) {
+		t.Fatalf("file starts %q, want %%PDF-", first[:min(8, len(first))])
+	}
+	if !bytes.Equal(first, second) {
+		t.Error("two writes of the same publication differ")
+	}
+	// The creation date comes from Meta.Generated (2025-04-10T09:00:00Z), not the clock.
+	if !bytes.Contains(first, []byte("D:20250410090000")) {
+		t.Error("creation date is not the publication's generated time")
+	}
+}
+
+func TestWriteText(t *testing.T) {
+	text := extractText(t, writeFixture(t, "report.pdf"))
+	// pdftotext breaks long sentences where the page wraps them.
+	flat := strings.Join(strings.Fields(text), " ")
+
+	for _, want := range []string{
+		// Cover.
+		"Shire County Council",
+		"Workforce equality profile at 31 March 2025",
+		"Generated on 10 April 2025 by equip 0.1.0.",
+		"counts below 5",
+		// Findings, in full.
+		"Women hold 52.8% of Grade 13+ posts against 73.0% of all posts; the difference is statistically clear.",
+		"Ethnic minority staff hold 4.9% of Grade 13+ posts against 8.6% of all posts, below the 10% target (improving from 4.2% in 2024).",
+		"86.5% of staff have declared their ethnicity; 4.7% preferred not to say and 8.8% are not known.",
+		// Section titles, with the human names of the characteristics.
+		"Contents", "Key findings", "Declaration rates", "Sex", "Ethnic minority", "Religion or belief",
+		"Workforce compared with the local population", "Methodology and data quality",
+		// Counts with thousands separators and suppressed cells.
+		"4,690", "6,425", "[c]", "[z]",
+		// Both senior measures, named apart, and the significance wording.
+		"% of senior staff", "% of group in senior grades", "Clear difference", "No clear difference",
+		// The population base beside the ratios.
+		"Census 2021, usual residents aged 16 and over (7 areas)", "1.43",
+		// Methodology: notes, inputs, warnings and unmapped labels.
+		"1. Suppression", "3. Population benchmark", "inputs/workforce/staff-2024-03-31.csv", "Unmapped label", "BME",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+
+	// Each target with its status on its row: name, measure, target, actual,
+	// previous, gap, due date and status, worked from the fixture's targets.
+	for _, want := range []string{
+		`Ethnic minority\s+% of senior staff\s+≥ 10\.0\s+4\.9\s+4\.2\s+-5\.1\s+31 Mar 2026\s+Improving`,
+		`Female\s+% of senior staff\s+≥ 50\.0\s+52\.8\s+51\.9\s+\+2\.8\s+31 Mar 2026\s+Met`,
+		`Ethnic minority\s+Declaration rate\s+≥ 95\.0\s+86\.5\s+87\.1\s+-8\.5\s+31 Mar 2025\s+Not met`,
+		`Disabled\s+% of senior staff\s+≥ 5\.0\s+\[c\]\s+\[c\]\s+\[c\]\s+31 Mar 2026\s+No data`,
+	} {
+		if !regexp.MustCompile(want).MatchString(text) {
+			t.Errorf("PDF text lacks the target row %s", want)
+		}
+	}
+
+	// Every page after the cover says "Page N of M"; the fixture's document
+	// has the cover, contents, key findings, declaration rates, three
+	// characteristics, the benchmark and the methodology: at least 9 pages.
+	pages := regexp.MustCompile(`Page (\d+) of (\d+)`).FindAllStringSubmatch(text, -1)
+	if len(pages) < 8 {
+		t.Fatalf("found %d page footers, want at least 8", len(pages))
+	}
+	if pages[0][1] != "2" {
+		t.Errorf("first footer is on page %s, want 2 (the cover has none)", pages[0][1])
+	}
+	for _, p := range pages {
+		if p[2] != pages[0][2] {
+			t.Errorf("footer %q disagrees on the page count %s", p[0], pages[0][2])
+		}
+	}
+	if strings.Contains(text, "Page 1 of") {
+		t.Error("the cover has a page footer")
+	}
+}
+
+func TestSmallCountsWarning(t *testing.T) {
+	pub := reporttest.Publication()
+	pub.Meta.SmallCounts = true
+	pub.Meta.MinCount = 1
+	path := filepath.Join(t.TempDir(), "small.pdf")
+	if err := Write(path, pub); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(extractText(t, b)), " ")
+	for _, want := range []string{"Warning: this report may identify individuals", "threshold was lowered to 1"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+}
+
+func TestWriteSurvivesSparsePublications(t *testing.T) {
+	pub := reporttest.Publication()
+	pub.Tables = pub.Tables[:1] // the profile only
+	pub.Charts = append(pub.Charts, chart.Chart{
+		ID: "profile-religion", Title: "Religion", Kind: chart.Bar, Characteristic: "religion",
+		Categories: []string{"Sikh", "Jewish", "Christian"},
+		Series:     []chart.Series{{Name: "% of all staff", Values: []float64{0, 0}, Suppressed: []bool{true}}},
+	})
+	pub.Findings, pub.Notes = nil, nil
+	pub.Meta.Generated = "not a time"
+	if err := Write(filepath.Join(t.TempDir(), "sparse.pdf"), pub); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	if err := Write(filepath.Join(t.TempDir(), "nil.pdf"), nil); err == nil {
+		t.Error("Write(nil) succeeded")
+	}
+}
+
+func TestFormatting(t *testing.T) {
+	count := table.Column{Kind: table.Count}
+	pct := table.Column{Kind: table.Percent}
+	ratio := table.Column{Kind: table.Ratio}
+	date := table.Column{Kind: table.Date}
+	for _, tc := range []struct {
+		cell table.Cell
+		col  table.Column
+		want string
+	}{
+		{table.Int(4690), count, "4,690"},
+		{table.Int(1234567), count, "1,234,567"},
+		{table.Int(553), count, "553"},
+		{table.Num(73.0), pct, "73.0"},
+		{table.Num(8.61), pct, "8.6"},
+		{table.Num(-0.04), pct, "0.0"},
+		{table.Num(1.434), ratio, "1.43"},
+		{table.Str("2026-03-31"), date, "31 Mar 2026"},
+		{table.Marked(table.Suppressed), count, "[c]"},
+		{table.Marked(table.NotApplicable), pct, "[z]"},
+		{table.Marked(table.Empty), pct, ""},
+	} {
+		if got := formatCell(tc.cell, tc.col); got != tc.want {
+			t.Errorf("formatCell(%+v) = %q, want %q", tc.cell, got, tc.want)
+		}
+	}
+}
+
+func TestNiceScale(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   scale
+	}{
+		{0, 100, scale{0, 100, 20}},
+		{0, 11.88, scale{0, 12.5, 2.5}},
+		{0, 57, scale{0, 60, 20}},
+		{-6, 3, scale{-6, 4, 2}},
+		{0, 0, scale{0, 1, 0.2}},
+	} {
+		if got := niceScale(tc.lo, tc.hi); got != tc.want {
+			t.Errorf("niceScale(%v, %v) = %+v, want %+v", tc.lo, tc.hi, got, tc.want)
+		}
+	}
+}

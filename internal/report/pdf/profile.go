@@ -1,0 +1,682 @@
+package pdf
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/equip-project/equip/internal/catalog"
+	"github.com/equip-project/equip/internal/chart"
+	"github.com/equip-project/equip/internal/harmonise"
+	"github.com/equip-project/equip/internal/report"
+	"github.com/equip-project/equip/internal/table"
+)
+
+const profileName = "Workforce equality profile"
+
+// profileHeading is the cover's line saying what the report is and when.
+func profileHeading(m report.Meta) string {
+	return profileName + " at " + longDate(m.AsOf)
+}
+
+// annualProfile lists the sections of the annual workforce equality
+// profile, leaving out those the publication has no figures for.
+func annualProfile(pub *report.Publication) []section {
+	ss := []section{
+		{title: "Cover", build: (*doc).cover},
+		{title: "Contents", build: (*doc).contents},
+		{title: "Key findings", listed: true, build: (*doc).keyFindings},
+	}
+	d := &doc{pub: pub}
+	if len(d.current(pub.Table(catalog.Declaration.Name))) > 0 {
+		ss = append(ss, section{title: "Declaration rates", listed: true, build: (*doc).declaration})
+	}
+	for _, c := range d.profileCharacteristics() {
+		ss = append(ss, section{title: characteristicName(c), listed: true, build: func(d *doc) { d.characteristic(c) }})
+	}
+	if len(d.current(pub.Table(catalog.Benchmark.Name))) > 0 {
+		ss = append(ss, section{title: benchmarkTitle, listed: true, build: (*doc).benchmark})
+	}
+	return append(ss, section{title: "Methodology and data quality", listed: true, build: (*doc).methodology})
+}
+
+const benchmarkTitle = "Workforce compared with the local population"
+
+// current returns a table's rows for the as-of snapshot (all its rows when
+// it has no snapshot column, as the targets table has not).
+func (d *doc) current(t *table.Table, pairs ...string) []table.Row {
+	if t == nil {
+		return nil
+	}
+	if t.Index("snapshot_date") >= 0 && d.pub.Meta.AsOf != "" {
+		pairs = append([]string{"snapshot_date", d.pub.Meta.AsOf}, pairs...)
+	}
+	return rowsWhere(t, pairs...)
+}
+
+// profileCharacteristics lists the characteristics in the profile table at
+// the as-of snapshot, in the order reports present them (any this package
+// does not know come last, as first seen).
+func (d *doc) profileCharacteristics() []string {
+	t := d.pub.Table(catalog.Profile.Name)
+	seen := map[string]bool{}
+	var found []string
+	for _, row := range d.current(t) {
+		if c := str(t, row, "characteristic"); c != "" && !seen[c] {
+			seen[c] = true
+			found = append(found, c)
+		}
+	}
+	var out []string
+	for _, c := range harmonise.Reported {
+		if seen[string(c)] {
+			out = append(out, string(c))
+		}
+	}
+	for _, c := range found {
+		if _, known := characteristicNames[harmonise.Characteristic(c)]; !known {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// chartKind is the kind part of a chart ID ("profile" of "profile-sex").
+func chartKind(c chart.Chart) string {
+	kind, _, _ := strings.Cut(c.ID, "-")
+	return kind
+}
+
+// chartsWhere returns the publication's charts about a characteristic
+// ("" for charts across characteristics) that pass keep, in their order.
+func (d *doc) chartsWhere(characteristic string, keep func(kind string) bool) []chart.Chart {
+	var out []chart.Chart
+	for _, c := range d.pub.Charts {
+		if c.Characteristic == characteristic && keep(chartKind(c)) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (d *doc) cover() {
+	m := d.pub.Meta
+	f := d.f
+	const band = 100.0
+	d.fillColour(accent)
+	f.Rect(0, 0, pageW, band, "F")
+
+	d.font("", 14)
+	d.textColour(white)
+	f.SetXY(marginL, 34)
+	f.MultiCell(contentW, lineHeight(14), m.Organisation, "", "L", false)
+	title := m.Title
+	if title == "" {
+		title = profileName
+	}
+	d.font("B", 30)
+	f.SetXY(marginL, f.GetY()+4)
+	f.MultiCell(contentW, lineHeight(30), title, "", "L", false)
+
+	f.SetY(band + 14)
+	d.styledText(profileHeading(m), "B", 16, ink)
+	d.space(8)
+
+	var facts []string
+	if generated := generatedDate(m.Generated); generated != "" {
+		fact := "Generated on " + generated
+		if m.Version != "" {
+			fact += " by equip " + m.Version
+		}
+		facts = append(facts, fact+".")
+	}
+	if n := d.staffTotal(); n != "" {
+		facts = append(facts, fmt.Sprintf("Figures are for the %s staff in post at %s.", n, longDate(m.AsOf)))
+	}
+	facts = append(facts, suppressionLine(m))
+	for _, fact := range facts {
+		d.styledText(fact, "", 11, muted)
+		d.space(2.5)
+	}
+	if m.SmallCounts {
+		d.space(6)
+		d.smallCountsWarning()
+	}
+
+	d.font("", 9)
+	d.textColour(muted)
+	f.SetXY(marginL, pageH-30)
+	closing := "Aggregate figures only. The tables behind every chart are published with this report as CSV files and a workbook."
+	f.MultiCell(contentW, lineHeight(9), closing, "", "L", false)
+}
+
+// generatedDate writes Meta.Generated (RFC 3339) as a long date.
+func generatedDate(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return t.Format("2 January 2006")
+}
+
+func suppressionLine(m report.Meta) string {
+	return fmt.Sprintf("Disclosure control: counts below %d, and the figures from which they could be worked out, are shown as [c].", m.MinCount)
+}
+
+// smallCountsWarning is a boxed warning that the threshold was lowered.
+func (d *doc) smallCountsWarning() {
+	m := d.pub.Meta
+	head := "Warning: this report may identify individuals"
+	body := fmt.Sprintf("The disclosure-control threshold was lowered to %d on purpose for this run, below the safe minimum of 3. "+
+		"Small counts are shown that could identify individual members of staff. Do not publish this report or share it beyond those entitled to see personal data.", m.MinCount)
+	d.font("", 10)
+	lines := d.wrap(body, contentW-12)
+	h := 6 + lineHeight(13) + 2 + float64(len(lines))*lineHeight(10) + 5
+	d.ensure(h)
+	y := d.f.GetY()
+	d.fillColour(warnFill)
+	d.drawColour(warnEdge)
+	d.f.SetLineWidth(0.8)
+	d.f.Rect(marginL, y, contentW, h, "FD")
+	d.fillColour(warnEdge)
+	d.f.Rect(marginL, y, 3, h, "F")
+	d.font("B", 13)
+	d.textColour(ink)
+	d.f.SetXY(marginL+8, y+5)
+	d.f.CellFormat(contentW-12, lineHeight(13), head, "", 2, "L", false, 0, "")
+	d.f.SetXY(marginL+8, d.f.GetY()+2)
+	d.font("", 10)
+	d.f.MultiCell(contentW-12, lineHeight(10), body, "", "L", false)
+	d.f.SetY(y + h + 4)
+}
+
+// staffTotal is the headcount at the as-of snapshot, from the declaration
+// table ("" when it is not published).
+func (d *doc) staffTotal() string {
+	t := d.pub.Table(catalog.Declaration.Name)
+	best := table.Cell{Status: table.Empty}
+	var col table.Column
+	for _, row := range d.current(t) {
+		c, k := field(t, row, "total")
+		if c.IsValue() && (!best.IsValue() || c.Num > best.Num) {
+			best, col = c, k
+		}
+	}
+	if !best.IsValue() {
+		return ""
+	}
+	return formatCell(best, col)
+}
+
+func (d *doc) contents() {
+	d.sectionTitle("Contents")
+	const rowH = 9.0
+	for i, s := range d.sections {
+		if !s.listed {
+			continue
+		}
+		y := d.f.GetY()
+		page := ""
+		if d.prev != nil && i < len(d.prev.start) {
+			page = fmt.Sprint(d.prev.start[i])
+		}
+		d.font("", 11.5)
+		d.textColour(ink)
+		d.f.SetXY(marginL, y)
+		d.f.CellFormat(contentW, rowH, s.title, "", 0, "L", false, 0, "")
+		titleW := d.f.GetStringWidth(s.title)
+		// The page number's width is fixed so that the contents lays out the
+		// same whether or not the numbers are known yet.
+		numW := d.f.GetStringWidth("000")
+		d.f.SetXY(marginL+contentW-numW, y)
+		d.f.CellFormat(numW, rowH, page, "", 0, "R", false, 0, "")
+		d.drawColour(ruleGrey)
+		d.f.SetLineWidth(0.3)
+		d.f.SetDashPattern([]float64{0.3, 1.2}, 0)
+		d.f.Line(marginL+titleW+2, y+rowH/2+1.5, marginL+contentW-numW-2, y+rowH/2+1.5)
+		d.f.SetDashPattern(nil, 0)
+		d.f.Link(marginL, y, contentW, rowH, d.links[i])
+		d.f.SetY(y + rowH)
+	}
+	d.space(6)
+	d.note("Each section starts on a new page; the PDF's bookmarks list the same sections. " +
+		"Figures are rounded to one decimal place; the published tables give them to two.")
+}
+
+func (d *doc) keyFindings() {
+	d.sectionTitle("Key findings")
+	m := d.pub.Meta
+	if n := d.staffTotal(); n != "" {
+		d.paragraph(fmt.Sprintf("At %s there were %s staff in post.", longDate(m.AsOf), n))
+	}
+	var items []string
+	for _, f := range d.pub.Findings {
+		if f.Text != "" {
+			items = append(items, f.Text)
+		}
+	}
+	if len(items) == 0 {
+		d.paragraph("No findings were written for this run.")
+	} else {
+		d.bullets(items)
+	}
+
+	t := d.pub.Table(catalog.Targets.Name)
+	if t != nil && len(t.Rows) > 0 {
+		g := d.targetsGrid(t)
+		intro := "Each target is compared with the latest figure. Met: the figure is on the right side of the target. " +
+			"Improving: not met, but closer than at the previous snapshot. Not met: otherwise. No data: the figure is withheld or missing. " +
+			"≥ means the figure should be at least the target; ≤ at most."
+		d.subheading("Targets", d.textHeight(intro, 8.5)+d.layoutGrid(g).keepHeight())
+		d.note(intro)
+		d.table(g)
+	}
+	for _, c := range d.chartsWhere("", func(kind string) bool { return kind != chart.KindDeclaration }) {
+		d.chart(c)
+	}
+}
+
+func (d *doc) targetsGrid(t *table.Table) grid {
+	g := grid{cols: []column{
+		{head: "Target", weight: 27},
+		{head: "Measure", weight: 30},
+		{head: "Target %", weight: 15, right: true},
+		{head: "Actual %", weight: 15, right: true},
+		{head: "Previous %", weight: 15, right: true},
+		{head: "Gap (pp)", weight: 14, right: true},
+		{head: "Due", weight: 20},
+		{head: "Status", weight: 24, chip: true},
+	}}
+	for _, row := range t.Rows {
+		name := str(t, row, "category")
+		if name == "" {
+			name = characteristicName(str(t, row, "characteristic"))
+		}
+		target := show(t, row, "target_percent")
+		if tc, _ := field(t, row, "target_percent"); tc.IsValue() {
+			switch str(t, row, "direction") {
+			case "at_most":
+				target = "≤ " + target
+			default:
+				target = "≥ " + target
+			}
+		}
+		gap := show(t, row, "gap_pp")
+		if gc, _ := field(t, row, "gap_pp"); gc.IsValue() && table.Round(gc.Num, 1) > 0 {
+			gap = "+" + gap
+		}
+		g.rows = append(g.rows, []string{
+			name, measureName(str(t, row, "measure")), target,
+			show(t, row, "actual_percent"), show(t, row, "previous_percent"), gap,
+			show(t, row, "due_date"), str(t, row, "status"),
+		})
+	}
+	return g
+}
+
+func (d *doc) declaration() {
+	d.sectionTitle("Declaration rates")
+	d.paragraph("How many staff told us each characteristic. “Prefer not to say” counts staff who declined to answer; " +
+		"“Not known” counts blanks and labels that could not be mapped. Both are left out of “% of staff who declared”.")
+	t := d.pub.Table(catalog.Declaration.Name)
+	rows := d.current(t)
+	order := func(row table.Row) int {
+		if i := slices.Index(harmonise.Reported, harmonise.Characteristic(str(t, row, "characteristic"))); i >= 0 {
+			return i
+		}
+		return len(harmonise.Reported)
+	}
+	slices.SortStableFunc(rows, func(a, b table.Row) int { return order(a) - order(b) })
+	g := grid{cols: []column{
+		{head: "Characteristic", weight: 40},
+		{head: "All staff", weight: 18, right: true},
+		{head: "Declared", weight: 18, right: true},
+		{head: "Prefer not to say", weight: 18, right: true},
+		{head: "Not known", weight: 18, right: true},
+		{head: "Declaration rate %", weight: 18, right: true},
+	}}
+	for _, row := range rows {
+		g.rows = append(g.rows, []string{
+			characteristicName(str(t, row, "characteristic")), show(t, row, "total"), show(t, row, "declared"),
+			show(t, row, "prefer_not_to_say"), show(t, row, "not_known"), show(t, row, "declaration_rate"),
+		})
+	}
+	d.table(g)
+	for _, c := range d.chartsWhere("", func(kind string) bool { return kind == chart.KindDeclaration }) {
+		d.chart(c)
+	}
+}
+
+// characteristic draws one characteristic's section: its profile, its
+// charts, its representation in senior grades and its trend.
+func (d *doc) characteristic(c string) {
+	d.sectionTitle(characteristicName(c))
+	if line := d.declarationLine(c); line != "" {
+		d.paragraph(line)
+	}
+
+	t := d.pub.Table(catalog.Profile.Name)
+	g := grid{cols: []column{
+		{head: "Category", weight: 70},
+		{head: "Headcount", weight: 20, right: true},
+		{head: "% of all staff", weight: 20, right: true},
+		{head: "% of staff who declared", weight: 22, right: true},
+	}}
+	notApplicable := false
+	for _, row := range d.current(t, "characteristic", c) {
+		g.rows = append(g.rows, []string{
+			str(t, row, "category"), show(t, row, "headcount"), show(t, row, "percent"), show(t, row, "percent_of_declared"),
+		})
+		if pc, _ := field(t, row, "percent_of_declared"); pc.Status == table.NotApplicable {
+			notApplicable = true
+		}
+	}
+	d.subheading("Profile", d.layoutGrid(g).keepHeight())
+	d.table(g)
+	if notApplicable {
+		d.note("[z] not applicable: staff who preferred not to say or are not known are left out of “% of staff who declared”.")
+	}
+
+	for _, ch := range d.chartsWhere(c, func(kind string) bool {
+		return kind != chart.KindTrend && kind != chart.KindBenchmark
+	}) {
+		d.chart(ch)
+	}
+	d.senior(c)
+	d.trend(c)
+}
+
+// declarationLine says how many staff declared a characteristic.
+func (d *doc) declarationLine(c string) string {
+	t := d.pub.Table(catalog.Declaration.Name)
+	rows := d.current(t, "characteristic", c)
+	if len(rows) == 0 {
+		return ""
+	}
+	row := rows[0]
+	return fmt.Sprintf("Declaration rate: %s%% of %s staff (%s preferred not to say; %s not known).",
+		show(t, row, "declaration_rate"), show(t, row, "total"), show(t, row, "prefer_not_to_say"), show(t, row, "not_known"))
+}
+
+// senior draws the representation in senior grades: both measures, named
+// apart, and whether each group's share of senior staff differs clearly
+// from its share of all staff.
+func (d *doc) senior(c string) {
+	t := d.pub.Table(catalog.SeniorRepresentation.Name)
+	rows := d.current(t, "characteristic", c)
+	if len(rows) == 0 {
+		return
+	}
+	m := d.pub.Meta
+	heading := "Senior grades"
+	intro := "Senior grades"
+	if m.SeniorFrom != "" {
+		heading += " (" + m.SeniorFrom + " and above)"
+		intro += " are " + m.SeniorFrom + " and above"
+	}
+	for _, row := range rows {
+		if sc, col := field(t, row, "senior_total"); sc.IsValue() {
+			intro += ": " + formatCell(sc, col) + " staff"
+			break
+		}
+	}
+	intro += ". “% of senior staff” is each group’s share of senior posts; “% of group in senior grades” is the share of each group that holds a senior post."
+
+	g := grid{cols: []column{
+		{head: "Category", weight: 50},
+		{head: "Senior headcount", weight: 20, right: true},
+		{head: "% of senior staff", weight: 20, right: true},
+		{head: "% of group in senior grades", weight: 22, right: true},
+		{head: "% of all staff", weight: 18, right: true},
+		{head: "Compared with all staff", weight: 32},
+	}}
+	var clear, unclear []string
+	for _, row := range rows {
+		category := str(t, row, "category")
+		verdict := show(t, row, "significant")
+		if sc, _ := field(t, row, "significant"); sc.IsValue() {
+			switch strings.ToLower(sc.Text) {
+			case "yes", "true":
+				verdict = "Clear difference"
+				clear = append(clear, category)
+			case "no", "false":
+				verdict = "No clear difference"
+				unclear = append(unclear, category)
+			}
+		}
+		g.rows = append(g.rows, []string{
+			category, show(t, row, "senior_headcount"), show(t, row, "percent_of_senior"),
+			show(t, row, "percent_of_group_in_senior"), show(t, row, "percent_of_all_staff"), verdict,
+		})
+	}
+	d.subheading(heading, d.textHeight(intro, 10)+2.5+d.layoutGrid(g).keepHeight())
+	d.paragraph(intro)
+	d.table(g)
+	var said []string
+	if len(clear) > 0 {
+		said = append(said, "There is a clear difference between the share of senior staff and the share of all staff for "+listing(clear)+".")
+	}
+	if len(unclear) > 0 {
+		said = append(said, "There is no clear difference for "+listing(unclear)+".")
+	}
+	if len(said) > 0 {
+		d.paragraph(strings.Join(said, " "))
+	}
+	d.note("A clear difference means the group’s share of all staff lies outside the 95% confidence interval of its share of senior staff.")
+}
+
+// listing joins names as "a, b and c".
+func listing(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// trend draws the characteristic's trend charts, or the trend table when
+// no chart was drawn from it.
+func (d *doc) trend(c string) {
+	charts := d.chartsWhere(c, func(kind string) bool { return kind == chart.KindTrend })
+	t := d.pub.Table(catalog.Trend.Name)
+	rows := rowsWhere(t, "characteristic", c)
+	if len(charts) == 0 && len(rows) == 0 {
+		return
+	}
+	if len(charts) > 0 {
+		d.subheading("Trend", d.layoutChart(charts[0], contentW).height)
+		for _, ch := range charts {
+			d.chart(ch)
+		}
+		return
+	}
+	g := grid{cols: []column{
+		{head: "Snapshot", weight: 25},
+		{head: "Category", weight: 70},
+		{head: "Staff", weight: 25},
+		{head: "%", weight: 20, right: true},
+	}}
+	for _, row := range rows {
+		scope := str(t, row, "scope")
+		switch scope {
+		case "all":
+			scope = "All staff"
+		case "senior":
+			scope = "Senior staff"
+		}
+		g.rows = append(g.rows, []string{show(t, row, "snapshot_date"), str(t, row, "category"), scope, show(t, row, "percent")})
+	}
+	d.subheading("Trend", d.layoutGrid(g).keepHeight())
+	d.table(g)
+}
+
+func (d *doc) benchmark() {
+	d.sectionTitle(benchmarkTitle)
+	m := d.pub.Meta
+	intro := "Each group’s share of staff who declared, against its share of the local population (leaving out the census’s own missing categories). " +
+		"A representation ratio of 1.00 is parity; below 1.00 the group is less represented in the workforce than in the population, above 1.00 more."
+	if m.PopulationBase != "" {
+		intro += " Population base: " + m.PopulationBase + "."
+	}
+	d.paragraph(intro)
+	t := d.pub.Table(catalog.Benchmark.Name)
+	for _, c := range d.benchmarkCharacteristics(t) {
+		g := grid{cols: []column{
+			{head: "Category", weight: 46},
+			{head: "% of staff who declared", weight: 22, right: true},
+			{head: "% of population", weight: 22, right: true},
+			{head: "Representation ratio", weight: 22, right: true},
+			{head: "Population base", weight: 58},
+		}}
+		for _, row := range d.current(t, "characteristic", c) {
+			g.rows = append(g.rows, []string{
+				str(t, row, "category"), show(t, row, "workforce_percent"), show(t, row, "population_percent"),
+				show(t, row, "representation_ratio"), show(t, row, "population_base"),
+			})
+		}
+		d.subheading(characteristicName(c), d.layoutGrid(g).keepHeight())
+		d.table(g)
+		for _, ch := range d.chartsWhere(c, func(kind string) bool { return kind == chart.KindBenchmark }) {
+			d.chart(ch)
+		}
+	}
+}
+
+// benchmarkCharacteristics lists the characteristics of the benchmark
+// table at the as-of snapshot in presentation order.
+func (d *doc) benchmarkCharacteristics(t *table.Table) []string {
+	seen := map[string]bool{}
+	var found []string
+	for _, row := range d.current(t) {
+		if c := str(t, row, "characteristic"); !seen[c] {
+			seen[c] = true
+			found = append(found, c)
+		}
+	}
+	order := func(c string) int {
+		if i := slices.Index(harmonise.Reported, harmonise.Characteristic(c)); i >= 0 {
+			return i
+		}
+		return len(harmonise.Reported)
+	}
+	slices.SortStableFunc(found, func(a, b string) int { return order(a) - order(b) })
+	return found
+}
+
+func (d *doc) methodology() {
+	d.sectionTitle("Methodology and data quality")
+	m := d.pub.Meta
+
+	if len(d.pub.Notes) > 0 {
+		d.subheading("Notes", 20)
+		for i, n := range d.pub.Notes {
+			head := fmt.Sprintf("%d. %s", i+1, n.Title)
+			d.ensure(lineHeight(10) + d.textHeight(n.Text, 9.5))
+			d.styledText(head, "B", 10, ink)
+			d.space(0.8)
+			d.styledText(n.Text, "", 9.5, ink)
+			d.space(3)
+		}
+	}
+
+	symbols := []string{
+		fmt.Sprintf("[c] confidential: withheld so that no individual can be identified — counts below %d, and the figures from which they could be worked out.", m.MinCount),
+		"[x] not available: the figure could not be worked out, for example a rate with no one in its base.",
+		"[z] not applicable: for example “% of staff who declared” for staff who did not declare.",
+	}
+	d.subheading("Symbols in tables", 3*lineHeight(10))
+	d.bullets(symbols)
+
+	d.subheading("Disclosure control", 2*lineHeight(10))
+	control := suppressionLine(m)
+	if m.PayMinCount > 0 {
+		control += fmt.Sprintf(" Pay figures need at least %d people in each group.", m.PayMinCount)
+	}
+	d.paragraph(control)
+	if m.SmallCounts {
+		d.smallCountsWarning()
+	}
+
+	q := d.pub.Quality
+	if len(q.Inputs) > 0 {
+		g := grid{cols: []column{
+			{head: "File", weight: 70, mono: true},
+			{head: "Kind", weight: 22},
+			{head: "Snapshot", weight: 22},
+			{head: "Rows read", weight: 20, right: true},
+			{head: "Rows rejected", weight: 20, right: true},
+		}}
+		for _, in := range q.Inputs {
+			g.rows = append(g.rows, []string{in.Path, in.Kind, shortDate(in.Snapshot), thousands(int64(in.Rows)), thousands(int64(in.Rejected))})
+		}
+		d.subheading("Inputs", d.layoutGrid(g).keepHeight())
+		d.table(g)
+	}
+
+	kinds := make([]string, 0, len(q.Warnings))
+	for k := range q.Warnings {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
+	if len(kinds) == 0 {
+		d.subheading("Data-quality warnings", lineHeight(10))
+		d.paragraph("The inputs raised no data-quality warnings.")
+	} else {
+		g := grid{cols: []column{{head: "Problem", weight: 120}, {head: "Count", weight: 30, right: true}}}
+		for _, k := range kinds {
+			g.rows = append(g.rows, []string{upperFirst(k), thousands(int64(q.Warnings[k]))})
+		}
+		d.subheading("Data-quality warnings", d.layoutGrid(g).keepHeight())
+		d.table(g)
+		d.note("Every warning and rejected row is listed, by file, row and column, in data-quality.csv.")
+	}
+
+	if len(q.Unmapped) == 0 {
+		d.subheading("Labels not recognised", lineHeight(10))
+		d.paragraph("Every label in the inputs was recognised.")
+	} else {
+		g := grid{cols: []column{
+			{head: "File", weight: 62, mono: true},
+			{head: "Column", weight: 28},
+			{head: "Characteristic", weight: 28},
+			{head: "Label", weight: 30},
+			{head: "Count", weight: 16, right: true},
+		}}
+		for _, u := range q.Unmapped {
+			g.rows = append(g.rows, []string{u.File, u.Column, characteristicName(u.Characteristic), u.Label, thousands(int64(u.Count))})
+		}
+		intro := "These labels matched no mapping and were counted as “Not known”. Adding them to the pipeline’s labels section maps them in the next run."
+		d.subheading("Labels not recognised", d.textHeight(intro, 8.5)+d.layoutGrid(g).keepHeight())
+		d.note(intro)
+		d.table(g)
+	}
+
+	about := "Produced by equip"
+	if m.Version != "" {
+		about += " " + m.Version
+	}
+	if m.Pipeline != "" {
+		about += " from the pipeline " + m.Pipeline
+	}
+	if generated := generatedDate(m.Generated); generated != "" {
+		about += " on " + generated
+	}
+	about += "."
+	if len(m.Snapshots) > 0 {
+		dates := make([]string, len(m.Snapshots))
+		for i, s := range m.Snapshots {
+			dates[i] = longDate(s)
+		}
+		about += " Trends use the snapshots at " + listing(dates) + "."
+	}
+	d.subheading("About this report", d.textHeight(about, 10))
+	d.paragraph(about)
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}

@@ -1,0 +1,29 @@
+-- trend: METRICS.md "Representation" over every snapshot — each
+-- category's share of all staff (scope all) and of senior staff (scope
+-- senior, for snapshots with grades).
+WITH counts AS (
+    SELECT snapshot_date, characteristic, category, count(*) AS n, count(*) FILTER (WHERE senior) AS s
+    FROM staff_long
+    GROUP BY ALL
+),
+totals AS (
+    SELECT snapshot_date, characteristic, sum(n) AS total, sum(s) AS senior_total
+    FROM counts
+    GROUP BY ALL
+),
+graded AS (
+    SELECT DISTINCT snapshot_date FROM staff WHERE grade IS NOT NULL
+),
+scoped AS (
+    SELECT snapshot_date, characteristic, category, 'all' AS scope, 100.0 * n / total AS percent, n AS headcount
+    FROM counts JOIN totals USING (snapshot_date, characteristic)
+    UNION ALL
+    SELECT snapshot_date, characteristic, category, 'senior', 100.0 * s / senior_total, s
+    FROM counts JOIN totals USING (snapshot_date, characteristic)
+    WHERE senior_total > 0 AND snapshot_date IN (SELECT snapshot_date FROM graded)
+)
+SELECT s.snapshot_date, s.characteristic, s.category, s.scope, s.percent, s.headcount
+FROM scoped AS s
+JOIN characteristic_order AS o USING (characteristic)
+LEFT JOIN categories AS c ON c.characteristic = s.characteristic AND c.category = s.category
+ORDER BY o.ord, c.ord, s.scope, s.snapshot_date;
