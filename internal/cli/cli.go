@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/equip-project/equip/internal/config"
+	"github.com/equip-project/equip/internal/ingest"
 	"github.com/equip-project/equip/internal/pipeline"
 )
 
@@ -76,7 +77,7 @@ func report(err error, stderr io.Writer) int {
 	if err == nil {
 		return ExitOK
 	}
-	sentinels := []error{config.ErrInvalid, pipeline.ErrInput, pipeline.ErrStrict}
+	sentinels := []error{config.ErrInvalid, pipeline.ErrInput, pipeline.ErrStrict, ingest.ErrMissingColumn, ingest.ErrInvalidData, ingest.ErrUnreadable}
 	for _, line := range strings.Split(err.Error(), "\n") {
 		line = strings.TrimSpace(line)
 		skip := line == ""

@@ -356,7 +356,7 @@ func (p *Pipeline) validate() []string {
 		}
 	}
 	if !slices.Contains(Periods, p.Period) {
-		add(oneOf("period", p.Period, Periods))
+		add("%s", oneOf("period", p.Period, Periods))
 	}
 	if len(p.Inputs.Workforce) == 0 {
 		add("inputs.workforce: missing; name at least one workforce extract (path: …)")
@@ -374,7 +374,7 @@ func (p *Pipeline) validate() []string {
 	}
 	for field, aliases := range p.Columns {
 		if !slices.Contains(CanonicalFields, field) {
-			add(oneOf("columns."+field, field, CanonicalFields))
+			add("%s", oneOf("columns."+field, field, CanonicalFields))
 		}
 		for _, a := range aliases {
 			if strings.TrimSpace(a) == "" {
@@ -397,7 +397,7 @@ func (p *Pipeline) validate() []string {
 	}
 	for k := range p.Analysis.Reference {
 		if !slices.Contains(chars, k) {
-			add(oneOf("analysis.reference."+k, k, chars))
+			add("%s", oneOf("analysis.reference."+k, k, chars))
 		}
 	}
 	s := p.Suppression
@@ -414,16 +414,16 @@ func (p *Pipeline) validate() []string {
 		}
 		ids[t.ID] = true
 		if !slices.Contains(chars, t.Characteristic) {
-			add(oneOf(where+".characteristic", t.Characteristic, chars))
+			add("%s", oneOf(where+".characteristic", t.Characteristic, chars))
 		}
 		if !slices.Contains(Measures, t.Measure) {
-			add(oneOf(where+".measure", t.Measure, Measures))
+			add("%s", oneOf(where+".measure", t.Measure, Measures))
 		}
 		if t.Measure != "declaration_rate" && t.Category == "" {
 			add("%s.category: missing; name the category the target is about", where)
 		}
 		if !slices.Contains(Directions, t.Direction) {
-			add(oneOf(where+".direction", t.Direction, Directions))
+			add("%s", oneOf(where+".direction", t.Direction, Directions))
 		}
 		if t.Target < 0 || t.Target > 100 {
 			add("%s.target: %v is not a percentage from 0 to 100", where, t.Target)
@@ -434,7 +434,7 @@ func (p *Pipeline) validate() []string {
 	}
 	for _, o := range p.Outputs {
 		if !slices.Contains(OutputKinds, o) {
-			add(oneOf("outputs", o, OutputKinds))
+			add("%s", oneOf("outputs", o, OutputKinds))
 		}
 	}
 	return errs

@@ -179,14 +179,27 @@ func columnName(i int) string {
 	return name
 }
 
-// NearestHeader returns the header present that is closest to a missing
-// field's name.
-func NearestHeader(f Field, headers []string) string {
-	var present []string
+// NearestHeader returns the header, among those not mapped to another
+// field, that is closest to any of a missing field's names.
+func NearestHeader(f Field, headers []string, a Aliases) string {
+	names := append([]string{strings.ReplaceAll(string(f), "_", " ")}, builtinAliases[f]...)
+	best, bestDist := "", -1
 	for _, h := range headers {
-		if h = strings.TrimSpace(h); h != "" {
-			present = append(present, h)
+		h = strings.TrimSpace(h)
+		if h == "" {
+			continue
+		}
+		if _, _, mapped := a.Lookup(h); mapped {
+			continue
+		}
+		for _, n := range names {
+			if d := suggest.Distance(h, n); bestDist < 0 || d < bestDist {
+				best, bestDist = h, d
+			}
 		}
 	}
-	return suggest.Nearest(strings.ReplaceAll(string(f), "_", " "), present)
+	if best == "" {
+		return suggest.Nearest(names[0], headers)
+	}
+	return best
 }

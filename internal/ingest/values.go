@@ -44,7 +44,7 @@ func ParseDate(s string, order DateOrder, pivotYear int) (time.Time, error) {
 			return time.Time{}, errNotDate
 		}
 		days := math.Floor(v)
-		if days < 61 {
+		if days < 60 {
 			days++ // before Excel's phantom 29 Feb 1900
 		}
 		return excelEpoch.AddDate(0, 0, int(days)), nil

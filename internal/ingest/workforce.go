@@ -158,7 +158,7 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 		return sum, fmt.Errorf("%s:%d: %w: %v", where, pending[headerRow].n, ErrInvalidData, err)
 	}
 	if _, ok := m.Index[EmployeeID]; !ok && !opts.RowIDs {
-		return sum, fmt.Errorf("%s:%d:employee_id: %w: no employee ID column; the closest header present is %q (map it under columns.employee_id in the pipeline)", where, pending[headerRow].n, ErrMissingColumn, NearestHeader(EmployeeID, header))
+		return sum, fmt.Errorf("%s:%d:employee_id: %w: no employee ID column; the closest header present is %q (map it under columns.employee_id in the pipeline)", where, pending[headerRow].n, ErrMissingColumn, NearestHeader(EmployeeID, header, opts.Aliases))
 	}
 	for _, note := range m.Notes {
 		opts.Log.Add(quality.Problem{File: name, Sheet: sum.Sheet, Row: pending[headerRow].n, Kind: "column choice", Message: note})
@@ -499,7 +499,14 @@ func (p *parser) reportUnmapped() {
 		u := p.unmapped[k]
 		p.opts.Log.Add(quality.Problem{
 			File: p.name, Sheet: p.sheet, Row: u.first, Column: k.column, Kind: "unmapped label", Count: u.n,
-			Message: fmt.Sprintf("label %q (%d rows) is not a known %s category and is counted as Not known; map it under labels.%s in the pipeline", k.label, u.n, k.char, k.char),
+			Message: fmt.Sprintf("label %q (%s) is not a known %s category and is counted as Not known; map it under labels.%s in the pipeline", k.label, plural(u.n, "row"), k.char, k.char),
 		})
 	}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -312,12 +312,18 @@ func missingLast(category string) int {
 
 // ethnicityInUse keeps the detailed ethnic categories and drops the five
 // group-only labels unless some record uses one (a file that says only
-// "White" or "Asian").
+// "White" or "Asian"); when no record has a detailed category at all, the
+// detailed categories are dropped instead, rather than listed as zeros.
 func ethnicityInUse(cats, observed []string) []string {
 	groups := harmonise.Categories[harmonise.EthnicGroup]
+	detailed := harmonise.Categories[harmonise.Ethnicity]
+	anyDetailed := slices.ContainsFunc(observed, func(o string) bool { return slices.Contains(detailed, o) })
 	var out []string
 	for _, c := range cats {
 		if slices.Contains(groups, c) && !slices.Contains(observed, c) {
+			continue
+		}
+		if !anyDetailed && slices.Contains(detailed, c) {
 			continue
 		}
 		out = append(out, c)

@@ -49,6 +49,10 @@ func Nearest(s string, options []string) string {
 	return best
 }
 
+// Distance is the Levenshtein distance between the normalised forms of a
+// and b with spaces removed, the measure Nearest uses.
+func Distance(a, b string) int { return levenshtein([]rune(compact(a)), []rune(compact(b))) }
+
 // compact is the normalised form without the spaces between words.
 func compact(s string) string { return strings.ReplaceAll(Normalise(s), " ", "") }
 

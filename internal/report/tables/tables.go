@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
 
@@ -157,10 +158,11 @@ func value(c table.Cell, col table.Column) driver.Value {
 	case table.Percent, table.Ratio, table.Number:
 		return table.Round(c.Num, col.Places())
 	case table.Date:
-		if c.Text == "" {
+		d, err := time.Parse(time.DateOnly, c.Text)
+		if err != nil {
 			return nil
 		}
-		return c.Text
+		return d
 	}
 	return c.Text
 }
