@@ -37,6 +37,8 @@ type Entry struct {
 	Title       string
 	Description string
 	Columns     []table.Column
+	// Threshold names the suppression threshold that applies.
+	Threshold Threshold
 	// Disclosure says which cells are counts, which add up to published
 	// totals and which are computed from them (METRICS.md "Disclosure control").
 	Disclosure disclose.Spec
@@ -158,8 +160,84 @@ var (
 	}
 )
 
+// Threshold says which suppression threshold protects a table.
+type Threshold int
+
+const (
+	CountThreshold  Threshold = iota // suppression.min_count
+	PayThreshold                     // suppression.pay_min_count
+	SurveyThreshold                  // suppression.survey_min_count
+)
+
+func gpg(name string) table.Column {
+	return table.Column{Name: name, Kind: table.Percent, Decimals: 1, Label: name}
+}
+
+// The pay tables (METRICS.md "Gender pay gap (statutory)" and "Other pay gaps").
+var (
+	GenderPayGap = Entry{
+		Name:        "gender_pay_gap",
+		Title:       "Gender pay gap (statutory figures)",
+		Description: "The six gender pay gap figures with the government's column names: a positive gap means men are paid more; quartile columns are the percentage of men and of women in each quarter of full-pay relevant employees ranked by hourly pay.",
+		Threshold:   PayThreshold,
+		Columns: []table.Column{snapshot,
+			gpg("DiffMeanHourlyPercent"), gpg("DiffMedianHourlyPercent"), gpg("DiffMeanBonusPercent"), gpg("DiffMedianBonusPercent"),
+			gpg("MaleBonusPercent"), gpg("FemaleBonusPercent"),
+			gpg("MaleLowerQuartile"), gpg("FemaleLowerQuartile"), gpg("MaleLowerMiddleQuartile"), gpg("FemaleLowerMiddleQuartile"),
+			gpg("MaleUpperMiddleQuartile"), gpg("FemaleUpperMiddleQuartile"), gpg("MaleTopQuartile"), gpg("FemaleTopQuartile"),
+			count("male_full_pay_relevant", "Men (full-pay relevant)"), count("female_full_pay_relevant", "Women (full-pay relevant)"),
+			count("male_bonus_paid", "Men paid a bonus"), count("female_bonus_paid", "Women paid a bonus")},
+		Disclosure: disclose.Spec{
+			Counts: []string{"male_full_pay_relevant", "female_full_pay_relevant", "male_bonus_paid", "female_bonus_paid"},
+			Derived: map[string][]string{
+				"DiffMeanHourlyPercent":   {"male_full_pay_relevant", "female_full_pay_relevant"},
+				"DiffMedianHourlyPercent": {"male_full_pay_relevant", "female_full_pay_relevant"},
+				"DiffMeanBonusPercent":    {"male_bonus_paid", "female_bonus_paid"},
+				"DiffMedianBonusPercent":  {"male_bonus_paid", "female_bonus_paid"},
+			},
+		},
+	}
+	PayGap = Entry{
+		Name:        "pay_gap",
+		Title:       "Ethnicity and disability pay gaps",
+		Description: "Mean and median hourly pay gaps of each category against the reference category, over full-pay relevant employees, with the declaration rate: a positive gap means the reference category is paid more.",
+		Threshold:   PayThreshold,
+		Columns: []table.Column{snapshot, characteristic, category, text("reference_category", "Reference category"),
+			count("headcount", "Full-pay relevant employees"), gpg("mean_hourly_gap_percent"), gpg("median_hourly_gap_percent"),
+			pct("declaration_rate", "Declaration rate %")},
+		Disclosure: disclose.Spec{
+			Counts:  []string{"headcount"},
+			Groups:  []disclose.Group{{Columns: []string{"headcount"}, By: []string{"snapshot_date", "characteristic"}}},
+			Derived: map[string][]string{"mean_hourly_gap_percent": {"headcount"}, "median_hourly_gap_percent": {"headcount"}},
+			Linked: []disclose.Link{
+				{Column: "mean_hourly_gap_percent", By: []string{"snapshot_date", "characteristic"}, KeyColumn: "category", Key: referenceOf, Counts: []string{"headcount"}},
+				{Column: "median_hourly_gap_percent", By: []string{"snapshot_date", "characteristic"}, KeyColumn: "category", Key: referenceOf, Counts: []string{"headcount"}},
+			},
+		},
+	}
+	PayQuartiles = Entry{
+		Name:        "pay_quartiles",
+		Title:       "Pay quartiles by characteristic",
+		Description: "The make-up of each quarter of full-pay relevant employees ranked by hourly pay (lower to top), by category; people on a rate that straddles a boundary are spread over the quarters it spans.",
+		Threshold:   PayThreshold,
+		Columns: []table.Column{snapshot, characteristic, category, text("quartile", "Quartile"),
+			count("headcount", "Headcount"), pct("percent", "% of quartile")},
+		Disclosure: disclose.Spec{
+			Counts:  []string{"headcount"},
+			Groups:  []disclose.Group{{Columns: []string{"headcount"}, By: []string{"snapshot_date", "characteristic", "quartile"}}, {Columns: []string{"headcount"}, By: []string{"snapshot_date", "characteristic", "category"}}},
+			Derived: map[string][]string{"percent": {"headcount"}},
+		},
+	}
+)
+
+// referenceOf names a pay-gap row's reference category (its linked row).
+func referenceOf(row table.Row, t *table.Table) string {
+	return row[t.MustIndex("reference_category")].Text
+}
+
 // All lists every table in the order reports present them.
-var All = []Entry{Profile, Declaration, RepresentationByGrade, SeniorRepresentation, Benchmark, Targets, Trend}
+var All = []Entry{Profile, Declaration, RepresentationByGrade, SeniorRepresentation, Benchmark, Targets, Trend,
+	GenderPayGap, PayGap, PayQuartiles}
 
 // Lookup returns the entry of the named table.
 func Lookup(name string) (Entry, bool) {

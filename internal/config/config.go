@@ -98,6 +98,7 @@ type Analysis struct {
 	WhiteMinoritiesAsMinority bool              `yaml:"white_minorities_as_minority"`
 	Reference                 map[string]string `yaml:"reference"`
 	StandardWeeklyHours       float64           `yaml:"standard_weekly_hours"`
+	PayPeriod                 string            `yaml:"pay_period"` // the period ordinary_pay covers
 }
 
 // Suppression holds the disclosure-control thresholds.
@@ -153,12 +154,13 @@ var (
 	Directions  = []string{"at_least", "at_most"}
 	Periods     = []string{"financial_year", "quarter", "calendar_year"}
 	OutputKinds = []string{"tables", "workbook", "report", "dashboard", "charts"}
+	PayPeriods  = []string{"week", "fortnight", "four_weeks", "month", "year"}
 	// CanonicalFields are the workforce fields of CONTRACT.md a `columns:` alias may name.
 	CanonicalFields = []string{
 		"employee_id", "grade", "department", "sex", "gender_identity", "date_of_birth", "age", "ethnicity",
 		"disability", "religion", "sexual_orientation", "marital_status", "pregnancy_maternity", "carer",
 		"contract_type", "working_pattern", "fte", "weekly_hours", "hourly_pay", "ordinary_pay", "annual_salary",
-		"full_pay_relevant", "bonus_pay", "start_date",
+		"fte_annual_salary", "full_pay_relevant", "bonus_pay", "start_date",
 	}
 )
 
@@ -307,6 +309,9 @@ func (p *Pipeline) applyDefaults() {
 	if p.Analysis.StandardWeeklyHours == 0 {
 		p.Analysis.StandardWeeklyHours = DefaultWeeklyHours
 	}
+	if p.Analysis.PayPeriod == "" {
+		p.Analysis.PayPeriod = "month"
+	}
 	if len(p.Outputs) == 0 {
 		p.Outputs = slices.Clone(OutputKinds)
 	}
@@ -399,6 +404,12 @@ func (p *Pipeline) validate() []string {
 		if !slices.Contains(chars, k) {
 			add("%s", oneOf("analysis.reference."+k, k, chars))
 		}
+	}
+	if !slices.Contains(PayPeriods, p.Analysis.PayPeriod) {
+		add("%s", oneOf("analysis.pay_period", p.Analysis.PayPeriod, PayPeriods))
+	}
+	if h := p.Analysis.StandardWeeklyHours; h <= 0 || h > 100 {
+		add("analysis.standard_weekly_hours: %v is not a full-time week in hours (e.g. 37)", h)
 	}
 	s := p.Suppression
 	if s.MinCount < 1 || s.PayMinCount < 1 || s.SurveyMinCount < 1 {

@@ -338,7 +338,6 @@ func (p *population) join(prev time.Time, target [topGrade + 1]int, yearsBefore 
 	for _, q := range p.staff {
 		have[q.Grade]++
 	}
-	days := int(p.date.Sub(prev).Hours() / 24)
 	var joiners []Person
 	for _, senior := range []bool{false, true} {
 		group := p.recruitmentMix(senior, target, have, yearsBefore)
@@ -347,7 +346,7 @@ func (p *population) join(prev time.Time, target [topGrade + 1]int, yearsBefore 
 				continue
 			}
 			for _, q := range p.newPeople(g, target[g]-have[g], 0, true, group) {
-				q.StartDate = prev.AddDate(0, 0, 1+p.r.IntN(days))
+				q.StartDate = p.startSince(prev, q)
 				q.ID = p.issueID()
 				p.staff = append(p.staff, q)
 				joiners = append(joiners, *q)
@@ -356,6 +355,17 @@ func (p *population) join(prev time.Time, target [topGrade + 1]int, yearsBefore 
 	}
 	slices.SortFunc(joiners, func(a, b Person) int { return cmp.Compare(a.ID, b.ID) })
 	return joiners
+}
+
+// startSince is a start date after prev and by the current snapshot, on or
+// after the joiner's 16th birthday.
+func (p *population) startSince(prev time.Time, q *Person) time.Time {
+	first := prev.AddDate(0, 0, 1)
+	if sixteen := q.DateOfBirth.AddDate(16, 0, 0); sixteen.After(first) {
+		first = sixteen
+	}
+	days := int(p.date.Sub(first).Hours()/24) + 1
+	return first.AddDate(0, 0, p.r.IntN(days))
 }
 
 // recruitmentMix is, for each gap group, its share (percent) of the joiners

@@ -201,24 +201,20 @@ func secondary(t *table.Table, groups []Group) int {
 }
 
 // nextToSuppress returns the cell to suppress in a group holding exactly one
-// suppressed cell: the smallest non-zero cell still shown (the first in row
-// order on a tie), or a shown zero when nothing else is left. A zero is the
-// last choice because it protects little: the two suppressed cells would
-// then add up to the small count itself.
+// suppressed cell: the smallest cell still shown, zeros included (the first
+// in row order on a tie), as METRICS.md says. Taking a zero costs the reader
+// least: suppressing a large cell instead (all men, because one person's sex
+// is not known) would hide a figure that identifies nobody.
 func nextToSuppress(t *table.Table, set []cellRef) (cellRef, bool) {
 	suppressed := 0
-	var best, zero cellRef
-	haveBest, haveZero := false, false
+	var best cellRef
+	haveBest := false
 	for _, ref := range set {
 		c := ref.get(t)
 		switch {
 		case c.Status == table.Suppressed:
 			suppressed++
 		case !c.IsValue():
-		case c.Num == 0:
-			if !haveZero {
-				zero, haveZero = ref, true
-			}
 		case !haveBest || c.Num < best.get(t).Num:
 			best, haveBest = ref, true
 		}
@@ -226,10 +222,7 @@ func nextToSuppress(t *table.Table, set []cellRef) (cellRef, bool) {
 	if suppressed != 1 {
 		return cellRef{}, false
 	}
-	if haveBest {
-		return best, true
-	}
-	return zero, haveZero
+	return best, haveBest
 }
 
 // cellSets expands the groups into sets of cells, in the order the groups are

@@ -268,22 +268,22 @@ func TestThresholds(t *testing.T) {
 		want   []string
 		stats  Stats
 	}{
-		// 0 is shown, 3 is primary, and the secondary skips the 0 for the 12:
-		// hiding the 0 would leave the two [c] adding up to the 3 itself.
-		{"zero shown", 5, []string{"0", "3", "12", "20"}, []string{"0", "[c]", "[c]", "20"}, Stats{1, 1, 0}},
+		// 0 is not primary-suppressed; as the smallest cell still shown it is
+		// the secondary (METRICS.md: "the next smallest cell").
+		{"zero shown", 5, []string{"0", "3", "12", "20"}, []string{"[c]", "[c]", "12", "20"}, Stats{1, 1, 0}},
+		{"zero shown when nothing is suppressed", 5, []string{"0", "12", "20"}, []string{"0", "12", "20"}, Stats{}},
 		{"min 1 suppresses nothing", 1, []string{"0", "1", "2", "4"}, []string{"0", "1", "2", "4"}, Stats{}},
 		{"min 0 is min 1", 0, []string{"0", "1", "2", "4"}, []string{"0", "1", "2", "4"}, Stats{}},
 		{"negative min is min 1", -3, []string{"1", "7"}, []string{"1", "7"}, Stats{}},
 		{"threshold itself shown", 5, []string{"5", "6", "40"}, []string{"5", "6", "40"}, Stats{}},
 		{"four is the last hidden", 5, []string{"4", "5", "40"}, []string{"[c]", "[c]", "40"}, Stats{1, 1, 0}},
-		// Pay threshold: 1..9 hidden, 10 shown but taken as the secondary.
-		{"pay min 10", 10, []string{"9", "10", "0", "25", "40"}, []string{"[c]", "[c]", "0", "25", "40"}, Stats{1, 1, 0}},
+		// Pay threshold: 1..9 hidden; the 0 is the next smallest; 10 is shown.
+		{"pay min 10", 10, []string{"9", "10", "0", "25", "40"}, []string{"[c]", "10", "[c]", "25", "40"}, Stats{1, 1, 0}},
 		{"pay min 10 two primaries", 10, []string{"9", "1", "25", "40"}, []string{"[c]", "[c]", "25", "40"}, Stats{2, 0, 0}},
 		// Ties: the first of the two 10s in row order is taken.
 		{"tie goes to first row", 5, []string{"3", "10", "10", "50"}, []string{"[c]", "[c]", "10", "50"}, Stats{1, 1, 0}},
-		// Only a zero is left: hiding it is weak but better than leaving
-		// the 3 as total − 0.
-		{"zero as last resort", 5, []string{"3", "0"}, []string{"[c]", "[c]"}, Stats{1, 1, 0}},
+		// Only a zero is left: it is taken.
+		{"zero as the only other cell", 5, []string{"3", "0"}, []string{"[c]", "[c]"}, Stats{1, 1, 0}},
 		// A group with one [c] and nothing else shown has nothing to add.
 		{"nothing left to suppress", 5, []string{"3"}, []string{"[c]"}, Stats{1, 0, 0}},
 	}
@@ -359,8 +359,8 @@ func TestDeclarationRowGroup(t *testing.T) {
 		// 3 hidden; the next smallest of the row, 17, goes with it; 100 and
 		// the rate 100/120 stay.
 		{"2024-03-31", "ethnicity", "120", "100", "3", "17", "83.3333"},
-		// 4 hidden; the zero is skipped, so declared (116) goes, and the
-		// rate built on it too.
+		// 4 hidden; the zero is the next smallest, so declared (116) and
+		// its rate stay.
 		{"2024-03-31", "disability", "120", "116", "4", "0", "96.6667"},
 		// Two primaries in one row protect each other: 114 and the rate stay.
 		{"2024-03-31", "religion", "120", "114", "2", "4", "95"},
@@ -369,10 +369,10 @@ func TestDeclarationRowGroup(t *testing.T) {
 	assertGrid(t, tb, [][]string{
 		{"2024-03-31", "sex", "120", "120", "0", "0", "100.00"},
 		{"2024-03-31", "ethnicity", "120", "100", "[c]", "[c]", "83.33"},
-		{"2024-03-31", "disability", "120", "[c]", "[c]", "0", "[c]"},
+		{"2024-03-31", "disability", "120", "116", "[c]", "[c]", "96.67"},
 		{"2024-03-31", "religion", "120", "114", "[c]", "[c]", "95.00"},
 	})
-	if want := (Stats{Primary: 4, Secondary: 2, Derived: 1}); st != want {
+	if want := (Stats{Primary: 4, Secondary: 2, Derived: 0}); st != want {
 		t.Errorf("stats = %+v, want %+v", st, want)
 	}
 	assertNoNumberBehindMarker(t, tb)

@@ -13,11 +13,11 @@ import (
 )
 
 // focus is the category each binary characteristic's findings are about.
-var focus = []struct{ characteristic, category, people string }{
-	{"sex", "Female", "Women"},
-	{"ethnic_minority", "Ethnic minority", "Ethnic minority staff"},
-	{"disability", "Disabled", "Disabled staff"},
-	{"lgb", "LGB+", "LGB+ staff"},
+var focus = []struct{ characteristic, category, people, adjective string }{
+	{"sex", "Female", "Women", "female"},
+	{"ethnic_minority", "Ethnic minority", "Ethnic minority staff", "from an ethnic minority"},
+	{"disability", "Disabled", "Disabled staff", "disabled"},
+	{"lgb", "LGB+", "LGB+ staff", "LGB+"},
 }
 
 // Write returns the key findings for the as-of snapshot.
@@ -57,7 +57,7 @@ func Write(tables map[string]*table.Table, asOf, seniorFrom string) []report.Fin
 		}
 		if pop, ok := cell(bench, "population_percent", asOf, f.characteristic, f.category); ok {
 			if ratio, ok := cell(bench, "representation_ratio", asOf, f.characteristic, f.category); ok {
-				sentence += fmt.Sprintf(". The local population is %s %s (representation ratio %.2f)", pct(pop), strings.ToLower(f.category), table.Round(ratio, 2))
+				sentence += fmt.Sprintf(". The local population is %s %s (representation ratio %.2f)", pct(pop), f.adjective, table.Round(ratio, 2))
 			}
 		}
 		add(source, "%s.", sentence)

@@ -33,6 +33,7 @@ const (
 	HourlyPay          Field = "hourly_pay"
 	OrdinaryPay        Field = "ordinary_pay"
 	AnnualSalary       Field = "annual_salary"
+	FTESalary          Field = "fte_annual_salary"
 	FullPayRelevant    Field = "full_pay_relevant"
 	BonusPay           Field = "bonus_pay"
 	StartDate          Field = "start_date"
@@ -67,8 +68,10 @@ var builtinAliases = map[Field][]string{
 	WeeklyHours:        {"weekly hours", "contracted hours", "hours per week", "contract hours", "std hours", "standard hours", "hours"},
 	HourlyPay:          {"hourly pay", "hourly rate", "rate per hour", "hourly salary"},
 	OrdinaryPay:        {"ordinary pay", "period pay", "gross ordinary pay"},
-	AnnualSalary: {"annual salary", "fte annual salary", "fte salary", "salary", "base salary", "annual rt", "annual rate",
-		"basic salary", "annual pay", "full time salary"},
+	AnnualSalary: {"annual salary", "salary", "base salary", "annual rt", "annual rate", "basic salary", "annual pay",
+		"actual salary", "actual annual salary"},
+	FTESalary: {"fte annual salary", "fte salary", "full time salary", "full time equivalent salary", "salary fte",
+		"full time annual salary", "spinal point salary"},
 	FullPayRelevant: {"full pay relevant", "full pay", "full pay relevant employee", "fpre"},
 	BonusPay:        {"bonus pay", "bonus", "bonus paid", "bonus amount"},
 	StartDate:       {"start date", "date of hire", "hire date", "date joined", "employment start date", "continuous service date"},
@@ -77,7 +80,7 @@ var builtinAliases = map[Field][]string{
 // fieldOrder is the order fields are reported in.
 var fieldOrder = []Field{EmployeeID, Grade, Department, Sex, GenderIdentity, DateOfBirth, Age, Ethnicity, Disability,
 	Religion, SexualOrientation, MaritalStatus, PregnancyMaternity, Carer, ContractType, WorkingPattern, FTE,
-	WeeklyHours, HourlyPay, OrdinaryPay, AnnualSalary, FullPayRelevant, BonusPay, StartDate}
+	WeeklyHours, HourlyPay, OrdinaryPay, AnnualSalary, FTESalary, FullPayRelevant, BonusPay, StartDate}
 
 // headerKey is the form headers are compared in: letters and digits only.
 func headerKey(s string) string { return strings.ReplaceAll(suggest.Normalise(s), " ", "") }

@@ -43,9 +43,10 @@ type Record struct {
 	Age             int // completed years at the snapshot; -1 when not known, NoAgeColumn when the file has no age
 	FTE             float64
 	WeeklyHours     float64
-	HourlyPay       float64
+	HourlyPay       float64 // as given, or worked out from salary or period pay and hours (METRICS.md "Hourly pay")
 	OrdinaryPay     float64
 	AnnualSalary    float64
+	FTESalary       float64
 	BonusPay        float64
 	FullPayRelevant *bool
 	StartDate       time.Time // zero when not known
@@ -64,6 +65,12 @@ type ReadOptions struct {
 	// RowIDs lets a file without an employee_id column through, counting
 	// each row as one person (one-off profiles of open-data extracts).
 	RowIDs bool
+	// StandardWeeklyHours is a full-time week, for hours from FTE and for
+	// full-time-equivalent salaries (default 37).
+	StandardWeeklyHours float64
+	// PayPeriod is the period ordinary_pay covers: week, fortnight,
+	// four_weeks, month (default) or year.
+	PayPeriod string
 }
 
 // Summary is what reading one file found.
@@ -274,6 +281,7 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 		return sum, fmt.Errorf("%s: %w: the file has a header row but no data rows", where, ErrInvalidData)
 	}
 	p.reportUnmapped()
+	p.reportNoPay()
 	return sum, nil
 }
 
@@ -297,14 +305,16 @@ type unmappedCount struct {
 }
 
 type parser struct {
-	opts     ReadOptions
-	name     string
-	sheet    string
-	m        Mapping
-	orders   map[Field]DateOrder
-	seen     map[string]int
-	unmapped map[unmappedKey]*unmappedCount
-	width    int
+	opts       ReadOptions
+	name       string
+	sheet      string
+	m          Mapping
+	orders     map[Field]DateOrder
+	seen       map[string]int
+	unmapped   map[unmappedKey]*unmappedCount
+	width      int
+	noPay      int // rows with pay columns but no usable hourly pay
+	firstNoPay int
 }
 
 func (p *parser) warn(r row, f Field, kind, format string, args ...any) {
@@ -343,7 +353,7 @@ func (p *parser) record(r row) (*Record, error) {
 		p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Kind: "long row", Message: fmt.Sprintf("the row has %d fields but the header has %d; the extra fields are ignored", len(r.cells), p.width)})
 	}
 	rec := &Record{Row: r.n, Age: -1, Chars: make(map[harmonise.Characteristic]string, len(harmonise.Input)+1),
-		FTE: Unknown, WeeklyHours: Unknown, HourlyPay: Unknown, OrdinaryPay: Unknown, AnnualSalary: Unknown, BonusPay: Unknown}
+		FTE: Unknown, WeeklyHours: Unknown, HourlyPay: Unknown, OrdinaryPay: Unknown, AnnualSalary: Unknown, FTESalary: Unknown, BonusPay: Unknown}
 
 	if id, ok := p.cell(r, EmployeeID); ok {
 		if id == "" {
@@ -394,6 +404,8 @@ func (p *parser) record(r row) (*Record, error) {
 	rec.HourlyPay = p.money(r, HourlyPay)
 	rec.OrdinaryPay = p.money(r, OrdinaryPay)
 	rec.AnnualSalary = p.money(r, AnnualSalary)
+	rec.FTESalary = p.money(r, FTESalary)
+	p.hourlyPay(r, rec)
 	rec.BonusPay = p.money(r, BonusPay)
 	if raw, ok := p.cell(r, FullPayRelevant); ok && raw != "" {
 		if yes, ok := ParseYesNo(raw); ok {
@@ -509,4 +521,80 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// Hourly pay bounds: below a tenth of the National Living Wage (£12.21 from
+// April 2025) or above £1,000 an hour, a figure cannot be a rate of pay.
+const (
+	minHourlyPay = 1.221
+	maxHourlyPay = 1000
+	weeksPerYear = 52.143
+)
+
+// weeksPerPeriod converts ordinary pay for a period into weekly pay.
+var weeksPerPeriod = map[string]float64{"week": 1, "fortnight": 2, "four_weeks": 4, "month": weeksPerYear / 12, "year": weeksPerYear}
+
+// hourlyPay works out the hourly rate METRICS.md defines: the hourly_pay
+// field; else ordinary pay for the period converted to a week ÷ weekly
+// hours; else annual salary ÷ 52.143 ÷ weekly hours; else a full-time
+// salary ÷ 52.143 ÷ the standard week. Weekly hours come from the hours
+// column, else FTE × the standard week, else (for an annual salary with
+// neither) the standard week.
+func (p *parser) hourlyPay(r row, rec *Record) {
+	std := p.opts.StandardWeeklyHours
+	if std <= 0 {
+		std = 37
+	}
+	hours := rec.WeeklyHours
+	if math.IsNaN(hours) && !math.IsNaN(rec.FTE) {
+		hours = rec.FTE * std
+	}
+	field := HourlyPay
+	switch {
+	case !math.IsNaN(rec.HourlyPay):
+	case !math.IsNaN(rec.OrdinaryPay) && !math.IsNaN(hours) && hours > 0:
+		weeks := weeksPerPeriod[p.opts.PayPeriod]
+		if weeks == 0 {
+			weeks = weeksPerPeriod["month"]
+		}
+		rec.HourlyPay, field = rec.OrdinaryPay/weeks/hours, OrdinaryPay
+	case !math.IsNaN(rec.AnnualSalary):
+		if math.IsNaN(hours) {
+			hours = std
+		}
+		if hours > 0 {
+			rec.HourlyPay = rec.AnnualSalary / weeksPerYear / hours
+		}
+		field = AnnualSalary
+	case !math.IsNaN(rec.FTESalary):
+		rec.HourlyPay, field = rec.FTESalary/weeksPerYear/std, FTESalary
+	}
+	_, hasPay := p.m.Index[HourlyPay]
+	for _, f := range []Field{OrdinaryPay, AnnualSalary, FTESalary} {
+		if _, ok := p.m.Index[f]; ok {
+			hasPay = true
+		}
+	}
+	if !hasPay {
+		return
+	}
+	if math.IsNaN(rec.HourlyPay) {
+		if p.noPay == 0 {
+			p.firstNoPay = r.n
+		}
+		p.noPay++
+		return
+	}
+	if rec.HourlyPay < minHourlyPay || rec.HourlyPay > maxHourlyPay {
+		p.warn(r, field, "impossible pay", "works out at an hourly rate below £1.22 or above £1,000; left out of the pay figures")
+		rec.HourlyPay = Unknown
+	}
+}
+
+func (p *parser) reportNoPay() {
+	if p.noPay == 0 {
+		return
+	}
+	p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: p.firstNoPay, Kind: "no usable pay", Count: p.noPay,
+		Message: fmt.Sprintf("%s have no usable pay (blank, zero hours or not a number) and are left out of the pay gap figures", plural(p.noPay, "row"))})
 }

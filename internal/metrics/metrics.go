@@ -38,6 +38,16 @@ type Settings struct {
 	WhiteMinoritiesAsMinority bool
 	Population                []Population
 	PopulationBase            string
+	// Reference names each pay-gap characteristic's reference category
+	// (METRICS.md "Other pay gaps"); DefaultReference fills what is missing.
+	Reference map[string]string
+}
+
+// DefaultReference is the reference category of each pay-gap characteristic.
+var DefaultReference = map[string]string{
+	string(harmonise.EthnicMinority): harmonise.EthnicMinorityNo,
+	string(harmonise.EthnicGroup):    harmonise.GroupWhite,
+	string(harmonise.Disability):     "Not disabled",
 }
 
 // Result holds the computed tables and facts found on the way.
@@ -54,8 +64,14 @@ func Compute(ctx context.Context, conn *sql.Conn, s Settings) (*Result, error) {
 	if err := prepare(ctx, conn, s, res); err != nil {
 		return nil, err
 	}
+	var withPay int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM staff WHERE hourly_pay IS NOT NULL`).Scan(&withPay); err != nil {
+		return nil, fmt.Errorf("look for pay data: %w", err)
+	}
 	for _, e := range catalog.All {
 		switch {
+		case e.Threshold == catalog.PayThreshold && withPay == 0:
+			continue
 		case e.Name == catalog.Targets.Name:
 			continue // built from the protected tables: see targets.go
 		case (e.Name == catalog.RepresentationByGrade.Name) && len(res.Grades) == 0:
@@ -285,6 +301,20 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 			if err := exec(`INSERT INTO categories VALUES (?, ?, ?)`, string(c), cat, i); err != nil {
 				return err
 			}
+		}
+	}
+
+	// Reference categories for the pay gaps.
+	if err := exec(`CREATE OR REPLACE TEMP TABLE pay_reference (characteristic VARCHAR, reference VARCHAR)`); err != nil {
+		return err
+	}
+	for _, c := range []string{string(harmonise.EthnicMinority), string(harmonise.EthnicGroup), string(harmonise.Disability)} {
+		ref := DefaultReference[c]
+		if r, ok := s.Reference[c]; ok && r != "" {
+			ref = r
+		}
+		if err := exec(`INSERT INTO pay_reference VALUES (?, ?)`, c, ref); err != nil {
+			return err
 		}
 	}
 

@@ -128,8 +128,10 @@ func settingsHash(p *config.Pipeline, w config.Workforce, key []byte, rowIDs boo
 		Columns                    map[string]config.Strings
 		Labels                     map[string]map[string]string
 		RowIDs                     bool
+		Hours                      float64
+		PayPeriod                  string
 		Version                    string
-	}{w.Sheet, w.Encoding, w.Delimiter, p.Columns, p.Labels, rowIDs, Version})
+	}{w.Sheet, w.Encoding, w.Delimiter, p.Columns, p.Labels, rowIDs, p.Analysis.StandardWeeklyHours, p.Analysis.PayPeriod, Version})
 	h := sha256.New()
 	h.Write(b)
 	h.Write(key)

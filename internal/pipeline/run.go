@@ -141,6 +141,7 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 					Path: in.Path, DisplayPath: in.Display,
 					File:    ingest.Options{Sheet: in.Input.Sheet, Encoding: in.Input.Encoding, Delimiter: in.Input.Delimiter},
 					Aliases: aliases, Mapper: mapper, Snapshot: in.Date, Key: key, Log: &fileLog, RowIDs: opts.RowIDs,
+					StandardWeeklyHours: p.Analysis.StandardWeeklyHours, PayPeriod: p.Analysis.PayPeriod,
 				}, emit)
 			}, fileLog.Problems)
 		if err != nil {
@@ -185,6 +186,7 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 	settings := metrics.Settings{
 		AsOf: asOf, GradeOrder: p.Analysis.Grades.Order, SeniorFrom: p.Analysis.Grades.SeniorFrom,
 		AgeBands: p.AgeBands(), WhiteMinoritiesAsMinority: p.Analysis.WhiteMinoritiesAsMinority,
+		Reference: p.Analysis.Reference,
 	}
 	if bench != nil {
 		settings.Population, settings.PopulationBase = population(bench, p.AgeBands())
@@ -196,7 +198,7 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 	for _, warn := range res.Warnings {
 		qlog.Add(quality.Problem{File: p.Path, Kind: "settings", Message: warn})
 	}
-	published, stats := protect(res.Tables, p.Suppression.MinCount)
+	published, stats := protect(res.Tables, p.Suppression)
 	var dates []string
 	for _, s := range snaps {
 		if !s.Date.After(asOf) {
@@ -317,12 +319,19 @@ func population(b *census.Benchmark, bands harmonise.AgeBands) ([]metrics.Popula
 	return out, base
 }
 
-// protect applies disclosure control to every table.
-func protect(ts map[string]*table.Table, min int) (map[string]*table.Table, disclose.Stats) {
+// protect applies disclosure control to every table, each with its threshold.
+func protect(ts map[string]*table.Table, sup config.Suppression) (map[string]*table.Table, disclose.Stats) {
 	var total disclose.Stats
 	out := map[string]*table.Table{}
 	for name, t := range ts {
 		e, _ := catalog.Lookup(name)
+		min := sup.MinCount
+		switch e.Threshold {
+		case catalog.PayThreshold:
+			min = sup.PayMinCount
+		case catalog.SurveyThreshold:
+			min = sup.SurveyMinCount
+		}
 		s := disclose.Apply(t, e.Disclosure, min)
 		total.Primary += s.Primary
 		total.Secondary += s.Secondary
@@ -343,7 +352,8 @@ func trimToAsOf(ts map[string]*table.Table, asOf string, dates []string) {
 		keep := t.Rows[:0]
 		for _, r := range t.Rows {
 			d := r[i].Text
-			if (name == catalog.Trend.Name && slices.Contains(dates, d)) || d == asOf {
+			keepsHistory := name == catalog.Trend.Name || name == catalog.GenderPayGap.Name
+			if (keepsHistory && slices.Contains(dates, d)) || d == asOf {
 				keep = append(keep, r)
 			}
 		}

@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS staff (
 	hourly_pay          DOUBLE,
 	ordinary_pay        DOUBLE,
 	annual_salary       DOUBLE,
+	fte_annual_salary   DOUBLE,
 	bonus_pay           DOUBLE,
 	full_pay_relevant   BOOLEAN,
 	start_date          DATE
@@ -314,7 +315,7 @@ func recordValues(date time.Time, r *ingest.Record) []driver.Value {
 		age = int32(r.Age)
 	}
 	v = append(v, age, nullableFloat(r.FTE), nullableFloat(r.WeeklyHours), nullableFloat(r.HourlyPay),
-		nullableFloat(r.OrdinaryPay), nullableFloat(r.AnnualSalary), nullableFloat(r.BonusPay))
+		nullableFloat(r.OrdinaryPay), nullableFloat(r.AnnualSalary), nullableFloat(r.FTESalary), nullableFloat(r.BonusPay))
 	if r.FullPayRelevant == nil {
 		v = append(v, nil)
 	} else {

@@ -3,6 +3,7 @@ package html
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -17,6 +18,21 @@ type chartSpec struct {
 	ID     string          `json:"id"`
 	Option json.RawMessage `json:"option"`
 	Unit   string          `json:"unit"`
+	// MinLabel is the smallest value whose label fits inside its bar
+	// segment; smaller ones are left to the tooltip and the data table.
+	MinLabel float64 `json:"minLabel"`
+}
+
+// minStackedLabel is the narrowest stacked segment, in percent of the
+// axis, that has room for a label such as "26.7%".
+const minStackedLabel = 8
+
+func newSpec(c chart.Chart, raw json.RawMessage) chartSpec {
+	s := chartSpec{ID: c.ID, Option: raw, Unit: unit(c)}
+	if c.Kind == chart.StackedBar {
+		s.MinLabel = minStackedLabel
+	}
+	return s
 }
 
 // Colours of the parts of a chart that are not series.
@@ -101,16 +117,21 @@ func globalOptions(c chart.Chart, axisPointer string) []charts.GlobalOpts {
 	for i, s := range c.Series {
 		colours[i] = seriesColour(s, i)
 	}
-	top := "16"
+	top, bottom := 16, 8
 	if len(c.Series) > 1 {
-		top = "48"
+		top += 32 // the legend
 	}
-	bottom := "8"
 	if c.Horizontal {
-		bottom = "36" // room for the value axis name below the axis
+		bottom += 28 // the value axis name, below the axis
+		if len(c.Targets) > 0 {
+			top += 20 // target labels, above the plot
+		}
+	} else {
+		top += 24 // the value axis name, above the axis
 	}
 	return []charts.GlobalOpts{
-		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID, Renderer: "svg"}),
+		// The model's ID, not go-echarts' random one, so output is reproducible.
+		charts.WithInitializationOpts(opts.Initialization{ChartID: c.ID}),
 		charts.WithColorsOpts(colours),
 		charts.WithAnimation(true),
 		charts.WithLegendOpts(opts.Legend{
@@ -121,7 +142,7 @@ func globalOptions(c chart.Chart, axisPointer string) []charts.GlobalOpts {
 			Show: opts.Bool(true), Trigger: "axis",
 			AxisPointer: &opts.AxisPointer{Type: axisPointer},
 		}),
-		charts.WithGridOpts(opts.Grid{Top: top, Left: "8", Right: "48", Bottom: bottom, ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Top: strconv.Itoa(top), Left: "8", Right: "48", Bottom: strconv.Itoa(bottom), ContainLabel: opts.Bool(true)}),
 	}
 }
 
@@ -243,7 +264,9 @@ func targetLines(c chart.Chart) *opts.MarkLines {
 	}
 	pos := "insideEndTop"
 	if c.Horizontal {
-		pos = "end"
+		// The category axis runs top to bottom (inverse), so the line's
+		// start is at the top of the plot, clear of the value axis labels.
+		pos = "start"
 	}
 	return &opts.MarkLines{Data: data, MarkLineStyle: opts.MarkLineStyle{
 		Symbol:    []string{"none", "none"},

@@ -199,10 +199,18 @@ func targetsTable(t *table.Table) *tableView {
 		tv.Rows = append(tv.Rows, []cellView{
 			{Text: text(row, "target_id")}, {Text: group}, {Text: measure}, target,
 			cell(get(row, "actual_percent")), signed(get(row, "gap_pp")), cell(get(row, "previous_percent")),
-			cell(get(row, "due_date")), {Text: status, RAG: ragClass(status)},
+			cell(get(row, "due_date")), statusCell(status),
 		})
 	}
 	return tv
+}
+
+// statusCell shows a status as a badge; a blank status gets no badge.
+func statusCell(status string) cellView {
+	if status == "" {
+		return cellView{}
+	}
+	return cellView{Text: status, RAG: ragClass(status)}
 }
 
 // signed writes a gap with its sign, so that +2.78 reads as above target.

@@ -82,7 +82,7 @@ type heading struct {
 type cellView struct {
 	Text    string
 	Numeric bool
-	Date    bool // kept on one line
+	Date    bool   // kept on one line
 	Marker  string // title text explaining a [c]/[x]/[z] marker; empty for values
 	RAG     string // CSS class of a target status badge; empty for other cells
 }
@@ -141,7 +141,7 @@ func newView(pub *report.Publication) (*view, error) {
 		if err != nil {
 			return nil, err
 		}
-		v.Specs = append(v.Specs, chartSpec{ID: c.ID, Option: raw, Unit: unit(c)})
+		v.Specs = append(v.Specs, newSpec(c, raw))
 		cv := newChartView(c)
 		switch {
 		case c.ID == chart.KindTargets:
@@ -156,8 +156,8 @@ func newView(pub *report.Publication) (*view, error) {
 	v.Targets = targetsTable(pub.Table(catalog.Targets.Name))
 
 	profile := pub.Table(catalog.Profile.Name)
-	for _, ch := range characteristics(pub, profile) {
-		s := section{ID: "section-" + ch, Heading: chart.Label(ch), Charts: byCharacteristic[ch]}
+	for i, ch := range characteristics(pub, profile) {
+		s := section{ID: sectionID(ch, i), Heading: chart.Label(ch), Charts: byCharacteristic[ch]}
 		if t := profileTable(profile, pub.Meta.AsOf, ch); t != nil {
 			s.Tables = append(s.Tables, t)
 		}
@@ -222,9 +222,13 @@ func characteristics(pub *report.Publication, profile *table.Table) []string {
 			found = append(found, ch)
 		}
 	}
-	if profile != nil && profile.Index("characteristic") >= 0 {
-		for _, ch := range profile.Distinct("characteristic") {
-			add(ch)
+	if profile != nil {
+		if i := profile.Index("characteristic"); i >= 0 {
+			for _, row := range profile.Rows {
+				if len(row) == len(profile.Columns) {
+					add(row[i].Text)
+				}
+			}
 		}
 	}
 	for _, c := range pub.Charts {
@@ -237,21 +241,19 @@ func characteristics(pub *report.Publication, profile *table.Table) []string {
 		return len(harmonise.Reported) // unknown ones keep their first-seen order, after the rest
 	}
 	slices.SortStableFunc(found, func(a, b string) int { return rank(a) - rank(b) })
-	return safeIDs(found)
+	return found
 }
 
-// safeIDs keeps only characteristics whose names make valid element IDs
-// (every canonical one does), so a stray label cannot break the page.
-func safeIDs(names []string) []string {
-	out := names[:0]
-	for _, n := range names {
-		if strings.IndexFunc(n, func(r rune) bool {
-			return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-')
-		}) < 0 {
-			out = append(out, n)
-		}
+// sectionID names a characteristic's section. Every canonical
+// characteristic makes a valid ID as it is; any other name gets a numbered
+// one, so that a stray label can neither break the page nor hide a section.
+func sectionID(characteristic string, i int) string {
+	if characteristic != "" && strings.IndexFunc(characteristic, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-')
+	}) < 0 && !slices.Contains(reservedIDs, "section-"+characteristic) {
+		return "section-" + characteristic
 	}
-	return out
+	return "section-characteristic-" + strconv.Itoa(i+1)
 }
 
 func newChartView(c chart.Chart) chartView {
@@ -272,7 +274,10 @@ func chartHeight(c chart.Chart) int {
 	}
 	h := 90 + per*len(c.Categories)
 	if len(c.Series) > 1 {
-		h += 32
+		h += 32 // the legend
+	}
+	if len(c.Targets) > 0 {
+		h += 20 // target labels
 	}
 	return max(h, 200)
 }

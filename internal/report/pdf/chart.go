@@ -3,6 +3,7 @@ package pdf
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/equip-project/equip/internal/chart"
 )
@@ -94,14 +95,21 @@ func chartScale(c chart.Chart) scale {
 		}
 	}
 	for _, t := range c.Targets {
-		lo, hi = min(lo, t.Value), max(hi, t.Value)
+		if !math.IsNaN(t.Value) && !math.IsInf(t.Value, 0) {
+			lo, hi = min(lo, t.Value), max(hi, t.Value)
+		}
 	}
 	if c.ValueMax > 0 && hi <= c.ValueMax {
 		s := niceScale(lo, c.ValueMax)
 		s.max = c.ValueMax
 		return s
 	}
-	return niceScale(lo, hi*1.08)
+	s := niceScale(lo, hi*1.05)
+	// Shares never exceed 100%, so the headroom for labels stops there.
+	if strings.Contains(c.ValueLabel, "%") && hi <= 100 && s.max > 100 {
+		s.max = 100
+	}
+	return s
 }
 
 // seriesValue returns the series' value for a category, and false when it
@@ -156,6 +164,36 @@ type chartBox struct {
 
 	suppressed bool
 	height     float64
+
+	// Value labels outside the bars and points wait until the target lines
+	// are drawn, then go on top with a white knockout so a line never
+	// crosses a figure.
+	outside []valueLabel
+}
+
+// valueLabel is a figure placed beside a bar or point, by its baseline.
+type valueLabel struct {
+	x, base float64
+	text    string
+	colour  rgb
+}
+
+// later queues a value label to draw after the target lines.
+func (b *chartBox) later(x, base float64, text string, c rgb) {
+	b.outside = append(b.outside, valueLabel{x: x, base: base, text: text, colour: c})
+}
+
+func (d *doc) flushLabels(b *chartBox) {
+	d.font("", valueSize)
+	h := capHeight(valueSize)
+	for _, l := range b.outside {
+		w := d.f.GetStringWidth(l.text)
+		d.fillColour(white)
+		d.f.Rect(l.x-0.4, l.base-h-0.5, w+0.8, h+1, "F")
+		d.textColour(l.colour)
+		d.f.Text(l.x, l.base, l.text)
+	}
+	b.outside = nil
 }
 
 func (b *chartBox) horizontal() bool { return b.c.Horizontal && b.c.Kind != chart.Line }
@@ -240,18 +278,21 @@ func (d *doc) layoutHorizontal(b *chartBox) {
 	d.font("", valueSize)
 	b.valuePad = d.f.GetStringWidth(b.scale.label(b.scale.max)+".0") + 3
 	b.groupH = make([]float64, len(b.cats))
-	// Very long category lists squeeze their bars so the chart still fits one page.
-	for squeeze := 1.0; squeeze > 0.4; squeeze -= 0.1 {
+	// Very long category lists squeeze their bars (down to half) so that the
+	// chart still fits one page.
+	squeeze := 1.0
+	for {
 		b.plotH = 0
 		for i, lines := range b.cats {
 			b.groupH[i] = max(float64(bars)*b.barH*squeeze, float64(len(lines))*lineHeight(categorySize)) + gap*squeeze
 			b.plotH += b.groupH[i]
 		}
-		if b.plotH < bodyHeight-70 {
-			b.barH *= squeeze
+		if b.plotH < bodyHeight-70 || squeeze <= 0.5 {
 			break
 		}
+		squeeze -= 0.1
 	}
+	b.barH *= squeeze
 }
 
 func (d *doc) layoutVertical(b *chartBox) {
@@ -272,7 +313,7 @@ func (d *doc) layoutVertical(b *chartBox) {
 	}
 	b.labelH = float64(lines)*lineHeight(categorySize-0.5) + 2.5
 	b.plotH = 56
-	if c.Kind == chart.Line {
+	if c.Kind == chart.Line && len(c.Series) <= 2 {
 		b.plotH = 50
 	}
 }
@@ -399,7 +440,7 @@ func (d *doc) drawHorizontal(b *chartBox, x, y float64) {
 			d.f.Text(px-2.5-d.f.GetStringWidth(line), ly+float64(k)*lh+lh/2+capHeight(categorySize)/2, line)
 		}
 		if c.Kind == chart.StackedBar {
-			d.stackRow(b, i, px, pw, mid-b.barH/2, pos)
+			d.stackRow(b, i, mid-b.barH/2, pos)
 		} else {
 			by := mid - float64(len(c.Series))*b.barH/2
 			for k, s := range c.Series {
@@ -425,6 +466,7 @@ func (d *doc) drawHorizontal(b *chartBox, x, y float64) {
 		lx := min(max(tx-lw/2, x), x+b.w-lw)
 		d.f.Text(lx, top-1.2, label)
 	}
+	d.flushLabels(b)
 }
 
 // barRow draws one horizontal bar with its value label outside its end, or
@@ -435,8 +477,7 @@ func (d *doc) barRow(b *chartBox, s chart.Series, i int, col rgb, by, bh, right 
 	v, ok := seriesValue(s, i)
 	if !ok {
 		if isSuppressed(s, i) {
-			d.textColour(muted)
-			d.f.Text(pos(0)+1, mid+capHeight(valueSize)/2, "[c]")
+			b.later(pos(0)+1, mid+capHeight(valueSize)/2, "[c]", muted)
 		}
 		return
 	}
@@ -448,11 +489,9 @@ func (d *doc) barRow(b *chartBox, s chart.Series, i int, col rgb, by, bh, right 
 	base := mid + capHeight(valueSize)/2
 	switch {
 	case v >= 0 && x1+1+lw <= right:
-		d.textColour(ink)
-		d.f.Text(x1+1, base, label)
+		b.later(x1+1, base, label, ink)
 	case v < 0 && x1-1-lw >= pos(b.scale.min):
-		d.textColour(ink)
-		d.f.Text(x1-1-lw, base, label)
+		b.later(x1-1-lw, base, label, ink)
 	case math.Abs(x1-x0) > lw+2 && bh >= capHeight(valueSize)+0.6:
 		d.textOn(col)
 		d.f.Text(max(x0, x1)-1-lw, base, label)
@@ -469,8 +508,8 @@ func (d *doc) textOn(fill rgb) {
 }
 
 // stackRow draws one category's horizontal 100% stack.
-func (d *doc) stackRow(b *chartBox, i int, px, pw, by float64, pos func(float64) float64) {
-	at := b.scale.min
+func (d *doc) stackRow(b *chartBox, i int, by float64, pos func(float64) float64) {
+	at := 0.0
 	var withheld bool
 	for k, s := range b.c.Series {
 		v, ok := seriesValue(s, i)
@@ -486,9 +525,7 @@ func (d *doc) stackRow(b *chartBox, i int, px, pw, by float64, pos func(float64)
 		at += v
 	}
 	if withheld {
-		d.font("", valueSize)
-		d.textColour(muted)
-		d.f.Text(pos(at)+1, by+b.barH/2+capHeight(valueSize)/2, "[c]")
+		b.later(pos(at)+1, by+b.barH/2+capHeight(valueSize)/2, "[c]", muted)
 	}
 }
 
@@ -545,14 +582,21 @@ func (d *doc) drawVertical(b *chartBox, x, y float64) {
 			d.stackColumn(b, i, px+slot*(float64(i)+0.5)-bw/2, bw, pos)
 		}
 	case chart.Line:
-		d.lines(b, px, slot, bottom, pos)
+		// Point labels keep clear of the target labels drawn later.
+		var reserved []rect
+		d.font("B", valueSize)
+		for _, t := range c.Targets {
+			lw, base := d.f.GetStringWidth(targetLabel(t)), pos(t.Value)-1.2
+			reserved = append(reserved, rect{px + pw - lw, base - capHeight(valueSize), px + pw, base})
+		}
+		d.lines(b, px, slot, bottom, pos, reserved)
 	default:
 		group := min(slot*0.72, 18*float64(len(c.Series)))
 		bw := group / float64(max(len(c.Series), 1))
 		for i := range c.Categories {
 			gx := px + slot*(float64(i)+0.5) - group/2
 			for k, s := range c.Series {
-				d.column(s, i, b.colours[k], gx+float64(k)*bw, bw-0.5, slot/float64(max(len(c.Series), 1)), pos)
+				d.column(b, s, i, b.colours[k], gx+float64(k)*bw, bw-0.5, slot/float64(max(len(c.Series), 1)), pos)
 			}
 		}
 	}
@@ -574,18 +618,18 @@ func (d *doc) drawVertical(b *chartBox, x, y float64) {
 		label := targetLabel(t)
 		d.f.Text(px+pw-d.f.GetStringWidth(label), ty-1.2, label)
 	}
+	d.flushLabels(b)
 }
 
 // column draws one vertical bar with its value above it when the label fits
 // the bar's share of the slot, or "[c]" when the value is suppressed.
-func (d *doc) column(s chart.Series, i int, col rgb, bx, bw, room float64, pos func(float64) float64) {
+func (d *doc) column(b *chartBox, s chart.Series, i int, col rgb, bx, bw, room float64, pos func(float64) float64) {
 	d.font("", valueSize)
 	v, ok := seriesValue(s, i)
 	if !ok {
 		if isSuppressed(s, i) {
-			d.textColour(muted)
 			lw := d.f.GetStringWidth("[c]")
-			d.f.Text(bx+(bw-lw)/2, pos(0)-1.2, "[c]")
+			b.later(bx+(bw-lw)/2, pos(0)-1.2, "[c]", muted)
 		}
 		return
 	}
@@ -595,18 +639,17 @@ func (d *doc) column(s chart.Series, i int, col rgb, bx, bw, room float64, pos f
 	label := valueText(v)
 	lw := d.f.GetStringWidth(label)
 	if lw <= room-0.4 {
-		d.textColour(ink)
 		ly := y1 - 1.2
 		if v < 0 {
 			ly = y1 + 1 + capHeight(valueSize)
 		}
-		d.f.Text(bx+(bw-lw)/2, ly, label)
+		b.later(bx+(bw-lw)/2, ly, label, ink)
 	}
 }
 
 // stackColumn draws one category's vertical 100% stack.
 func (d *doc) stackColumn(b *chartBox, i int, bx, bw float64, pos func(float64) float64) {
-	at := b.scale.min
+	at := 0.0
 	var withheld bool
 	for k, s := range b.c.Series {
 		v, ok := seriesValue(s, i)
@@ -623,9 +666,8 @@ func (d *doc) stackColumn(b *chartBox, i int, bx, bw float64, pos func(float64) 
 	}
 	if withheld {
 		d.font("", valueSize)
-		d.textColour(muted)
 		lw := d.f.GetStringWidth("[c]")
-		d.f.Text(bx+(bw-lw)/2, pos(at)-1.2, "[c]")
+		b.later(bx+(bw-lw)/2, pos(at)-1.2, "[c]", muted)
 	}
 }
 
@@ -639,7 +681,7 @@ func (r rect) overlaps(o rect) bool {
 // lines draws a line chart: each series joined across its unsuppressed
 // points, a marker at each point, and value labels above (or below, when
 // that is where there is room) the points.
-func (d *doc) lines(b *chartBox, px, slot, bottom float64, pos func(float64) float64) {
+func (d *doc) lines(b *chartBox, px, slot, bottom float64, pos func(float64) float64, reserved []rect) {
 	c := b.c
 	at := func(i int) float64 { return px + slot*(float64(i)+0.5) }
 	for k, s := range c.Series {
@@ -653,7 +695,7 @@ func (d *doc) lines(b *chartBox, px, slot, bottom float64, pos func(float64) flo
 			}
 		}
 	}
-	var placed []rect
+	placed := append([]rect(nil), reserved...)
 	d.font("", valueSize)
 	h := capHeight(valueSize)
 	for k, s := range c.Series {
@@ -661,9 +703,8 @@ func (d *doc) lines(b *chartBox, px, slot, bottom float64, pos func(float64) flo
 			v, ok := seriesValue(s, i)
 			if !ok {
 				if isSuppressed(s, i) {
-					d.textColour(muted)
 					lw := d.f.GetStringWidth("[c]")
-					d.f.Text(at(i)-lw/2, bottom-1.2, "[c]")
+					b.later(at(i)-lw/2, bottom-1.2, "[c]", muted)
 				}
 				continue
 			}
@@ -690,8 +731,7 @@ func (d *doc) lines(b *chartBox, px, slot, bottom float64, pos func(float64) flo
 					}
 				}
 				if free {
-					d.textColour(ink)
-					d.f.Text(r.x0, base, label)
+					b.later(r.x0, base, label, ink)
 					placed = append(placed, r)
 					break
 				}

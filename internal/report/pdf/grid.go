@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strings"
+
 	"github.com/equip-project/equip/internal/table"
 )
 
@@ -89,7 +91,7 @@ func (g grid) widths() []float64 {
 // cellFont sets the font a body cell of the column is drawn in.
 func (d *doc) cellFont(c column) {
 	if c.mono {
-		d.f.SetFont(fontMono, "", gridFont-0.8)
+		d.f.SetFont(fontMono, "", gridFont-1.2)
 		return
 	}
 	if c.chip {
@@ -101,23 +103,33 @@ func (d *doc) cellFont(c column) {
 
 // gridLayout holds the wrapped text and heights of a grid's rows.
 type gridLayout struct {
-	widths []float64
-	head   [][]string
-	headH  float64
-	cells  [][][]string
-	rowH   []float64
+	widths   []float64
+	headSize []float64 // a heading whose longest word is wider than its column is set smaller
+	head     [][]string
+	headH    float64
+	cells    [][][]string
+	rowH     []float64
 }
 
 func (d *doc) layoutGrid(g grid) gridLayout {
 	l := gridLayout{widths: g.widths()}
-	d.font("B", gridHeadFont)
-	lines := 1
+	headH := 0.0
 	for i, c := range g.cols {
-		h := d.wrap(c.head, l.widths[i]-2*cellPadX)
+		w := l.widths[i] - 2*cellPadX
+		size := float64(gridHeadFont)
+		for ; size > 6.5; size -= 0.5 {
+			d.font("B", size)
+			if d.widestWord(c.head) <= w {
+				break
+			}
+		}
+		d.font("B", size)
+		h := d.wrap(c.head, w)
+		l.headSize = append(l.headSize, size)
 		l.head = append(l.head, h)
-		lines = max(lines, len(h))
+		headH = max(headH, float64(len(h))*lineHeight(size))
 	}
-	l.headH = float64(lines)*lineHeight(gridHeadFont) + 2*cellPadY
+	l.headH = max(headH, lineHeight(gridHeadFont)) + 2*cellPadY
 	for _, row := range g.rows {
 		var cells [][]string
 		lines := 1
@@ -129,9 +141,12 @@ func (d *doc) layoutGrid(g grid) gridLayout {
 			d.cellFont(c)
 			w := l.widths[i] - 2*cellPadX
 			var ls []string
-			if c.chip {
+			switch {
+			case c.chip:
 				ls = []string{text}
-			} else {
+			case c.mono:
+				ls = d.wrapPath(text, w)
+			default:
 				ls = d.wrap(text, w)
 			}
 			cells = append(cells, ls)
@@ -142,6 +157,30 @@ func (d *doc) layoutGrid(g grid) gridLayout {
 		l.rowH = append(l.rowH, max(h, chipHeight+2*cellPadY-0.6))
 	}
 	return l
+}
+
+// widestWord is the width of the longest word of a text in the current font.
+func (d *doc) widestWord(s string) float64 {
+	w := 0.0
+	for _, word := range strings.Fields(s) {
+		w = max(w, d.f.GetStringWidth(word))
+	}
+	return w
+}
+
+// wrapPath breaks a file path after its slashes, so that a long path wraps
+// between folder names rather than inside one.
+func (d *doc) wrapPath(s string, w float64) []string {
+	var lines []string
+	cur := ""
+	for _, part := range strings.SplitAfter(s, "/") {
+		if cur != "" && d.f.GetStringWidth(cur+part) > w {
+			lines = append(lines, d.wrap(cur, w)...)
+			cur = ""
+		}
+		cur += part
+	}
+	return append(lines, d.wrap(cur, w)...)
 }
 
 // height is the height of the whole grid drawn in one piece.
@@ -187,19 +226,20 @@ func (d *doc) gridHead(g grid, l gridLayout) {
 	x, y := marginL, d.f.GetY()
 	d.fillColour(headerFill)
 	d.f.Rect(x, y, contentW, l.headH, "F")
-	d.font("B", gridHeadFont)
 	d.textColour(ink)
 	for i, c := range g.cols {
 		align := "L"
 		if c.right {
 			align = "R"
 		}
+		size := l.headSize[i]
+		d.font("B", size)
 		// Headings sit on the bottom line, as in a spreadsheet, so that a
 		// one-line heading lines up with the figures under it.
-		top := y + l.headH - cellPadY - float64(len(l.head[i]))*lineHeight(gridHeadFont)
+		top := y + l.headH - cellPadY - float64(len(l.head[i]))*lineHeight(size)
 		for k, line := range l.head[i] {
-			d.f.SetXY(x+cellPadX, top+float64(k)*lineHeight(gridHeadFont))
-			d.f.CellFormat(l.widths[i]-2*cellPadX, lineHeight(gridHeadFont), line, "", 0, align, false, 0, "")
+			d.f.SetXY(x+cellPadX, top+float64(k)*lineHeight(size))
+			d.f.CellFormat(l.widths[i]-2*cellPadX, lineHeight(size), line, "", 0, align, false, 0, "")
 		}
 		x += l.widths[i]
 	}
@@ -222,7 +262,8 @@ func (d *doc) gridRow(g grid, l gridLayout, r int) {
 		w := l.widths[i] - 2*cellPadX
 		switch {
 		case c.chip:
-			d.chip(x+cellPadX, y+(h-chipHeight)/2, lines[0])
+			// The chip lines up with the first line of the row's text.
+			d.chip(x+cellPadX, y+cellPadY+(lineHeight(gridFont)-chipHeight)/2, lines[0])
 		default:
 			align := "L"
 			if c.right {

@@ -1,8 +1,6 @@
-// Package pdf writes a publication as a PDF report: a cover, contents, key
-// findings with the targets' RAG status, a section per characteristic with
-// its tables and vector charts, the population benchmark and the
-// methodology and data-quality notes. The document is a list of section
-// builders, so that other reports (the board pack) reuse the same parts.
+// Package pdf writes a publication as a PDF report, its tables typeset and
+// its charts drawn as vectors. A document is a list of section builders, so
+// that other reports (the board pack) can reuse the parts.
 package pdf
 
 import (
@@ -32,8 +30,7 @@ const (
 )
 
 // section is one part of the document: it starts on a new page under a
-// bookmark with its title, and is listed in the contents unless it is the
-// cover or the contents itself.
+// bookmark with its title, and is listed in the contents when listed.
 type section struct {
 	title  string
 	listed bool

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/equip-project/equip/internal/chart"
 	"github.com/equip-project/equip/internal/report/reporttest"
@@ -55,9 +56,39 @@ func TestWriteIsAPDFAndReproducible(t *testing.T) {
 		t.Error("two writes of the same publication differ")
 	}
 	// The creation date comes from Meta.Generated (2025-04-10T09:00:00Z), not the clock.
-	if !bytes.Contains(first, []byte("D:20250410090000")) {
+	if !bytes.Contains(first, []byte("/CreationDate (D:20250410090000)")) {
 		t.Error("creation date is not the publication's generated time")
 	}
+	// Metadata and bookmarks are UTF-16 strings in the (uncompressed) objects.
+	for _, want := range []string{
+		"/Title (" + utf16be("Shire County Council – Workforce equality profile") + ")",
+		"/Author (" + utf16be("Shire County Council") + ")",
+		"/Creator (" + utf16be("equip") + ")",
+	} {
+		if !bytes.Contains(first, []byte(want)) {
+			t.Errorf("document metadata lacks %q", want)
+		}
+	}
+	if !bytes.Contains(first, []byte("/Outlines")) {
+		t.Error("the PDF has no outline")
+	}
+	for _, title := range []string{"Cover", "Contents", "Key findings", "Declaration rates", "Sex", "Ethnic minority",
+		"Religion or belief", "Workforce compared with the local population", "Methodology and data quality"} {
+		if !bytes.Contains(first, []byte("<</Title ("+utf16be(title)+")")) {
+			t.Errorf("no bookmark %q", title)
+		}
+	}
+}
+
+// utf16be encodes text as a PDF text string: UTF-16BE with a byte-order mark.
+func utf16be(s string) string {
+	var b strings.Builder
+	b.WriteString("\xfe\xff")
+	for _, r := range utf16.Encode([]rune(s)) {
+		b.WriteByte(byte(r >> 8))
+		b.WriteByte(byte(r))
+	}
+	return b.String()
 }
 
 func TestWriteText(t *testing.T) {

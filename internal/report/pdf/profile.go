@@ -107,14 +107,19 @@ func (d *doc) cover() {
 	d.fillColour(accent)
 	f.Rect(0, 0, pageW, band, "F")
 
-	d.font("", 14)
-	d.textColour(white)
-	f.SetXY(marginL, 34)
-	f.MultiCell(contentW, lineHeight(14), m.Organisation, "", "L", false)
 	title := m.Title
 	if title == "" {
 		title = profileName
 	}
+	// The organisation and title sit at the foot of the band, however many
+	// lines the title takes.
+	d.font("B", 30)
+	titleH := float64(len(d.wrap(title, contentW))) * lineHeight(30)
+	d.font("", 14)
+	orgH := float64(len(d.wrap(m.Organisation, contentW))) * lineHeight(14)
+	d.textColour(white)
+	f.SetXY(marginL, band-16-titleH-4-orgH)
+	f.MultiCell(contentW, lineHeight(14), m.Organisation, "", "L", false)
 	d.font("B", 30)
 	f.SetXY(marginL, f.GetY()+4)
 	f.MultiCell(contentW, lineHeight(30), title, "", "L", false)
@@ -134,7 +139,7 @@ func (d *doc) cover() {
 	if n := d.staffTotal(); n != "" {
 		facts = append(facts, fmt.Sprintf("Figures are for the %s staff in post at %s.", n, longDate(m.AsOf)))
 	}
-	facts = append(facts, suppressionLine(m))
+	facts = append(facts, "Disclosure control: "+suppressionRule(m))
 	for _, fact := range facts {
 		d.styledText(fact, "", 11, muted)
 		d.space(2.5)
@@ -160,8 +165,9 @@ func generatedDate(s string) string {
 	return t.Format("2 January 2006")
 }
 
-func suppressionLine(m report.Meta) string {
-	return fmt.Sprintf("Disclosure control: counts below %d, and the figures from which they could be worked out, are shown as [c].", m.MinCount)
+// suppressionRule says what disclosure control withheld, as a clause.
+func suppressionRule(m report.Meta) string {
+	return fmt.Sprintf("counts below %d, and the figures from which they could be worked out, are shown as [c].", m.MinCount)
 }
 
 // smallCountsWarning is a boxed warning that the threshold was lowered.
@@ -279,14 +285,14 @@ func (d *doc) keyFindings() {
 
 func (d *doc) targetsGrid(t *table.Table) grid {
 	g := grid{cols: []column{
-		{head: "Target", weight: 27},
+		{head: "Target", weight: 26},
 		{head: "Measure", weight: 30},
 		{head: "Target %", weight: 15, right: true},
 		{head: "Actual %", weight: 15, right: true},
-		{head: "Previous %", weight: 15, right: true},
-		{head: "Gap (pp)", weight: 14, right: true},
+		{head: "Previous %", weight: 19, right: true},
+		{head: "Gap (pp)", weight: 15, right: true},
 		{head: "Due", weight: 20},
-		{head: "Status", weight: 24, chip: true},
+		{head: "Status", weight: 22, chip: true},
 	}}
 	for _, row := range t.Rows {
 		name := str(t, row, "category")
@@ -378,8 +384,11 @@ func (d *doc) characteristic(c string) {
 		d.note("[z] not applicable: staff who preferred not to say or are not known are left out of “% of staff who declared”.")
 	}
 
+	// Benchmark charts go with the benchmark table, unless there is none for
+	// this characteristic.
+	benchmarked := slices.Contains(d.benchmarkCharacteristics(d.pub.Table(catalog.Benchmark.Name)), c)
 	for _, ch := range d.chartsWhere(c, func(kind string) bool {
-		return kind != chart.KindTrend && kind != chart.KindBenchmark
+		return kind != chart.KindTrend && (kind != chart.KindBenchmark || !benchmarked)
 	}) {
 		d.chart(ch)
 	}
@@ -395,8 +404,12 @@ func (d *doc) declarationLine(c string) string {
 		return ""
 	}
 	row := rows[0]
-	return fmt.Sprintf("Declaration rate: %s%% of %s staff (%s preferred not to say; %s not known).",
-		show(t, row, "declaration_rate"), show(t, row, "total"), show(t, row, "prefer_not_to_say"), show(t, row, "not_known"))
+	rate := show(t, row, "declaration_rate")
+	if rc, _ := field(t, row, "declaration_rate"); rc.IsValue() {
+		rate += "%"
+	}
+	return fmt.Sprintf("Declaration rate: %s of %s staff (%s preferred not to say; %s not known).",
+		rate, show(t, row, "total"), show(t, row, "prefer_not_to_say"), show(t, row, "not_known"))
 }
 
 // senior draws the representation in senior grades: both measures, named
@@ -453,17 +466,42 @@ func (d *doc) senior(c string) {
 	d.subheading(heading, d.textHeight(intro, 10)+2.5+d.layoutGrid(g).keepHeight())
 	d.paragraph(intro)
 	d.table(g)
+	said := significanceWording(clear, unclear)
+	explain := "A clear difference means the group’s share of all staff lies outside the 95% confidence interval of its share of senior staff."
+	verdicts := said
+	d.ensure(d.textHeight(verdicts, 10) + 2.5 + d.textHeight(explain, 8.5))
+	if verdicts != "" {
+		d.paragraph(verdicts)
+	}
+	d.note(explain)
+}
+
+// Long lists of groups are counted rather than named: the table names them.
+const (
+	nameClearUpTo   = 6
+	nameUnclearUpTo = 4
+)
+
+// significanceWording says in words which groups' share of senior staff
+// differs clearly from their share of all staff and which does not.
+func significanceWording(clear, unclear []string) string {
 	var said []string
-	if len(clear) > 0 {
+	switch n := len(clear); {
+	case n == 0 && len(unclear) > 0:
+		said = append(said, "There is no clear difference between any group’s share of senior staff and its share of all staff.")
+	case n > 0 && n <= nameClearUpTo:
 		said = append(said, "There is a clear difference between the share of senior staff and the share of all staff for "+listing(clear)+".")
+	case n > nameClearUpTo:
+		said = append(said, fmt.Sprintf("There is a clear difference between the share of senior staff and the share of all staff for %d groups.", n))
 	}
-	if len(unclear) > 0 {
-		said = append(said, "There is no clear difference for "+listing(unclear)+".")
+	if n := len(unclear); len(clear) > 0 && n > 0 {
+		if n <= nameUnclearUpTo {
+			said = append(said, "There is no clear difference for "+listing(unclear)+".")
+		} else {
+			said = append(said, fmt.Sprintf("There is no clear difference for %d other groups.", n))
+		}
 	}
-	if len(said) > 0 {
-		d.paragraph(strings.Join(said, " "))
-	}
-	d.note("A clear difference means the group’s share of all staff lies outside the 95% confidence interval of its share of senior staff.")
+	return strings.Join(said, " ")
 }
 
 // listing joins names as "a, b and c".
@@ -490,24 +528,74 @@ func (d *doc) trend(c string) {
 		}
 		return
 	}
-	g := grid{cols: []column{
-		{head: "Snapshot", weight: 25},
-		{head: "Category", weight: 70},
-		{head: "Staff", weight: 25},
-		{head: "%", weight: 20, right: true},
-	}}
+	g, dropped := trendGrid(t, rows)
+	explain := "Each figure is the category’s share of all staff, or of senior staff, at the snapshot."
+	if dropped > 0 {
+		explain += fmt.Sprintf(" The %d earlier snapshots are in the trend table published with this report.", dropped)
+	}
+	d.subheading("Trend", d.layoutGrid(g).keepHeight())
+	d.table(g)
+	d.note(explain)
+}
+
+// trendSnapshots is how many snapshots a trend table shows, the latest.
+const trendSnapshots = 6
+
+// trendGrid lays the trend rows out with one row per category and scope
+// and one column per snapshot (the latest six), and says how many earlier
+// snapshots it left out.
+func trendGrid(t *table.Table, rows []table.Row) (grid, int) {
+	type line struct{ category, scope string }
+	var (
+		snapshots []string
+		lines     []line
+		values    = map[line]map[string]string{}
+	)
 	for _, row := range rows {
-		scope := str(t, row, "scope")
+		snap := str(t, row, "snapshot_date")
+		if !slices.Contains(snapshots, snap) {
+			snapshots = append(snapshots, snap)
+		}
+		l := line{str(t, row, "category"), str(t, row, "scope")}
+		if values[l] == nil {
+			values[l] = map[string]string{}
+			lines = append(lines, l)
+		}
+		values[l][snap] = show(t, row, "percent")
+	}
+	slices.Sort(snapshots)
+	dropped := max(len(snapshots)-trendSnapshots, 0)
+	snapshots = snapshots[dropped:]
+	scopeOrder := func(s string) int {
+		switch s {
+		case "all":
+			return 0
+		case "senior":
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(lines, func(a, b line) int { return scopeOrder(a.scope) - scopeOrder(b.scope) })
+
+	g := grid{cols: []column{{head: "Category", weight: 60}, {head: "Staff", weight: 22}}}
+	for _, snap := range snapshots {
+		g.cols = append(g.cols, column{head: shortDate(snap), weight: 15, right: true})
+	}
+	for _, l := range lines {
+		scope := l.scope
 		switch scope {
 		case "all":
 			scope = "All staff"
 		case "senior":
 			scope = "Senior staff"
 		}
-		g.rows = append(g.rows, []string{show(t, row, "snapshot_date"), str(t, row, "category"), scope, show(t, row, "percent")})
+		cells := []string{l.category, scope}
+		for _, snap := range snapshots {
+			cells = append(cells, values[l][snap])
+		}
+		g.rows = append(g.rows, cells)
 	}
-	d.subheading("Trend", d.layoutGrid(g).keepHeight())
-	d.table(g)
+	return g, dropped
 }
 
 func (d *doc) benchmark() {
@@ -522,10 +610,10 @@ func (d *doc) benchmark() {
 	t := d.pub.Table(catalog.Benchmark.Name)
 	for _, c := range d.benchmarkCharacteristics(t) {
 		g := grid{cols: []column{
-			{head: "Category", weight: 46},
+			{head: "Category", weight: 42},
 			{head: "% of staff who declared", weight: 22, right: true},
-			{head: "% of population", weight: 22, right: true},
-			{head: "Representation ratio", weight: 22, right: true},
+			{head: "% of population", weight: 20, right: true},
+			{head: "Representation ratio", weight: 28, right: true},
 			{head: "Population base", weight: 58},
 		}}
 		for _, row := range d.current(t, "characteristic", c) {
@@ -566,9 +654,29 @@ func (d *doc) benchmarkCharacteristics(t *table.Table) []string {
 func (d *doc) methodology() {
 	d.sectionTitle("Methodology and data quality")
 	m := d.pub.Meta
+	about := "Produced by equip"
+	if m.Version != "" {
+		about += " " + m.Version
+	}
+	if m.Pipeline != "" {
+		about += " from the pipeline " + m.Pipeline
+	}
+	if generated := generatedDate(m.Generated); generated != "" {
+		about += " on " + generated
+	}
+	about += "."
+	if len(m.Snapshots) > 0 {
+		dates := make([]string, len(m.Snapshots))
+		for i, s := range m.Snapshots {
+			dates[i] = longDate(s)
+		}
+		about += " Trends use the snapshots at " + listing(dates) + "."
+	}
+	d.paragraph(about)
 
 	if len(d.pub.Notes) > 0 {
-		d.subheading("Notes", 20)
+		first := d.pub.Notes[0]
+		d.subheading("Notes", lineHeight(10)+d.textHeight(first.Text, 9.5))
 		for i, n := range d.pub.Notes {
 			head := fmt.Sprintf("%d. %s", i+1, n.Title)
 			d.ensure(lineHeight(10) + d.textHeight(n.Text, 9.5))
@@ -588,7 +696,7 @@ func (d *doc) methodology() {
 	d.bullets(symbols)
 
 	d.subheading("Disclosure control", 2*lineHeight(10))
-	control := suppressionLine(m)
+	control := upperFirst(suppressionRule(m))
 	if m.PayMinCount > 0 {
 		control += fmt.Sprintf(" Pay figures need at least %d people in each group.", m.PayMinCount)
 	}
@@ -651,26 +759,6 @@ func (d *doc) methodology() {
 		d.table(g)
 	}
 
-	about := "Produced by equip"
-	if m.Version != "" {
-		about += " " + m.Version
-	}
-	if m.Pipeline != "" {
-		about += " from the pipeline " + m.Pipeline
-	}
-	if generated := generatedDate(m.Generated); generated != "" {
-		about += " on " + generated
-	}
-	about += "."
-	if len(m.Snapshots) > 0 {
-		dates := make([]string, len(m.Snapshots))
-		for i, s := range m.Snapshots {
-			dates[i] = longDate(s)
-		}
-		about += " Trends use the snapshots at " + listing(dates) + "."
-	}
-	d.subheading("About this report", d.textHeight(about, 10))
-	d.paragraph(about)
 }
 
 func upperFirst(s string) string {

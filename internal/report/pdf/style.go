@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -25,11 +26,15 @@ const (
 	fontMono = "gomono"
 )
 
+// registerFonts hands fpdf copies of the font files: when it subsets a font
+// whose horizontal metrics are short (as Go Mono's are) it writes into the
+// bytes it was given, which would change the shared gofont slices and so
+// make the next document differ from this one.
 func registerFonts(f *fpdf.Fpdf) {
-	f.AddUTF8FontFromBytes(fontSans, "", goregular.TTF)
-	f.AddUTF8FontFromBytes(fontSans, "B", gobold.TTF)
-	f.AddUTF8FontFromBytes(fontSans, "I", goitalic.TTF)
-	f.AddUTF8FontFromBytes(fontMono, "", gomono.TTF)
+	f.AddUTF8FontFromBytes(fontSans, "", bytes.Clone(goregular.TTF))
+	f.AddUTF8FontFromBytes(fontSans, "B", bytes.Clone(gobold.TTF))
+	f.AddUTF8FontFromBytes(fontSans, "I", bytes.Clone(goitalic.TTF))
+	f.AddUTF8FontFromBytes(fontMono, "", bytes.Clone(gomono.TTF))
 }
 
 // rgb is a colour as fpdf takes it.

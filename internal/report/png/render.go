@@ -32,13 +32,14 @@ const (
 
 // Text sizes in points.
 const (
-	titleSize    = 14
-	subtitleSize = 10
-	legendSize   = 9
-	axisSize     = 9
-	tickSize     = 8.5
-	valueSize    = 8
-	footSize     = 7.5
+	titleSize      = 14
+	subtitleSize   = 10
+	legendSize     = 9
+	axisSize       = 9
+	tickSize       = 8.5
+	valueSize      = 8
+	smallValueSize = 6.5
+	footSize       = 7.5
 )
 
 var (
@@ -61,7 +62,7 @@ func render(c chart.Chart, txt text.Plain) image.Image {
 	y := area.Max.Y
 	y = r.block(dc, r.style(titleSize, true, ink), c.Title, area.Min.X, y, width, 2) - 4
 	y = r.block(dc, r.style(subtitleSize, false, muted), c.Subtitle, area.Min.X, y, width, 2) - 10
-	if len(r.c.Series) > 1 {
+	if r.hasLegend() {
 		y = r.legend(dc, area.Min.X, y, width) - 8
 	}
 
@@ -122,6 +123,12 @@ func normalise(c chart.Chart) chart.Chart {
 	return c
 }
 
+// labelEvery reports whether a line chart has few enough points to label
+// each one; otherwise only each line's last point is labelled.
+func (r *renderer) labelEvery() bool {
+	return len(r.c.Series)*len(r.c.Categories) <= 24
+}
+
 // withheld reports whether any value of the chart is withheld.
 func (r *renderer) withheld() bool {
 	for _, s := range r.c.Series {
@@ -167,6 +174,12 @@ func wrap(sty text.Style, s string, width vg.Length, maxLines int) string {
 	if len(words) == 0 {
 		return ""
 	}
+	s = strings.Join(words, " ")
+	if maxLines <= 1 && sty.Width(s) > width {
+		if short, ok := shortenGroup(sty, s, width); ok {
+			return short
+		}
+	}
 	var lines []string
 	line := words[0]
 	for i, w := range words[1:] {
@@ -191,34 +204,77 @@ func wrap(sty text.Style, s string, width vg.Length, maxLines int) string {
 	return strings.Join(append(lines, line), "\n")
 }
 
-// legend draws one swatch and name per series in rows from (x, top) and
-// returns the y below it.
+// shortenGroup fits a "Group: Detail" label on one line by cutting the
+// group rather than the detail, which is what tells such labels apart
+// ("Asian, Asian…: Bangladeshi").
+func shortenGroup(sty text.Style, s string, width vg.Length) (string, bool) {
+	i := strings.LastIndex(s, ": ")
+	if i <= 0 {
+		return "", false
+	}
+	group, detail := []rune(s[:i]), s[i:]
+	for len(group) > 0 {
+		cut := strings.TrimRight(string(group), " ,;:") + "…" + detail
+		if sty.Width(cut) <= width {
+			return cut, true
+		}
+		group = group[:len(group)-1]
+	}
+	return "", false
+}
+
+// legend draws one swatch and name per series, then a dashed line and
+// label per target when the targets are not labelled in the plot, in rows
+// from (x, top); it returns the y below it.
 func (r *renderer) legend(dc draw.Canvas, x0, top, width vg.Length) vg.Length {
 	sty := r.style(legendSize, false, ink)
 	sty.XAlign, sty.YAlign = draw.XLeft, draw.YCenter
 	rowH := sty.Height("Ag") + 5
-	swatch := vg.Length(10)
-	if r.c.Kind == chart.Line {
-		swatch = 18
-	}
 	x, mid := x0, top-rowH/2
-	for _, s := range r.c.Series {
-		w := swatch + 5 + sty.Width(s.Name)
+	item := func(swatch vg.Length, name string, drawSwatch func(x vg.Length)) {
+		w := swatch + 5 + sty.Width(name)
 		if x > x0 && x+w > x0+width {
 			x, mid = x0, mid-rowH
 		}
-		col := parseHex(s.Colour)
-		if r.c.Kind == chart.Line {
-			dc.StrokeLine2(draw.LineStyle{Color: col, Width: 2}, x, mid, x+swatch, mid)
-			dc.DrawGlyph(draw.GlyphStyle{Color: col, Radius: 2.8, Shape: draw.CircleGlyph{}}, vg.Point{X: x + swatch/2, Y: mid})
-		} else {
-			dc.FillPolygon(col, rect(x, mid-swatch/2, x+swatch, mid+swatch/2))
-		}
-		dc.FillText(sty, vg.Point{X: x + swatch + 5, Y: mid}, s.Name)
+		drawSwatch(x)
+		dc.FillText(sty, vg.Point{X: x + swatch + 5, Y: mid}, name)
 		x += w + 16
+	}
+	if len(r.c.Series) > 1 {
+		for _, s := range r.c.Series {
+			col := parseHex(s.Colour)
+			if r.c.Kind == chart.Line {
+				item(18, s.Name, func(x vg.Length) {
+					dc.StrokeLine2(draw.LineStyle{Color: col, Width: 2}, x, mid, x+18, mid)
+					dc.DrawGlyph(draw.GlyphStyle{Color: col, Radius: 2.8, Shape: draw.CircleGlyph{}}, vg.Point{X: x + 9, Y: mid})
+				})
+				continue
+			}
+			item(10, s.Name, func(x vg.Length) { dc.FillPolygon(col, rect(x, mid-5, x+10, mid+5)) })
+		}
+	}
+	if !r.targetsInPlot() {
+		for _, t := range r.c.Targets {
+			item(22, t.Label, func(x vg.Length) { dc.StrokeLine2(targetStyle, x, mid, x+22, mid) })
+		}
 	}
 	return mid - rowH/2
 }
+
+// targetsInPlot reports whether the targets are labelled beside their lines:
+// on horizontal bar charts, in a band kept free above the bars. On the other
+// charts a label by its line would cover data, so the legend names them.
+func (r *renderer) targetsInPlot() bool {
+	return r.c.Horizontal && r.c.Kind != chart.Line
+}
+
+// hasLegend reports whether the chart needs a legend: several series, or
+// targets the plot does not label.
+func (r *renderer) hasLegend() bool {
+	return len(r.c.Series) > 1 || (len(r.c.Targets) > 0 && !r.targetsInPlot())
+}
+
+var targetStyle = draw.LineStyle{Color: ink, Width: 1.25, Dashes: []vg.Length{5, 3}}
 
 func rect(x0, y0, x1, y1 vg.Length) []vg.Point {
 	return []vg.Point{{X: x0, Y: y0}, {X: x0, Y: y1}, {X: x1, Y: y1}, {X: x1, Y: y0}}
@@ -331,6 +387,7 @@ func valueTicks(lo, hi float64) []plot.Tick {
 type layout struct {
 	horiz  bool
 	n      int
+	pitch  vg.Length // distance between neighbouring categories
 	barW   vg.Length // thickness of one bar
 	lo, hi float64   // value axis
 }
@@ -382,7 +439,7 @@ func (r *renderer) plot(area draw.Canvas) {
 	var labelW vg.Length
 	maxLines := 3
 	if lay.horiz {
-		labelW = min(width*0.3, 180)
+		labelW = min(width*0.36, 200)
 		maxLines = max(1, min(3, int((height-40)/vg.Length(n)/lineH)))
 	} else {
 		labelW = (width-60)/vg.Length(n) - 6
@@ -429,6 +486,13 @@ func (r *renderer) plot(area draw.Canvas) {
 		pitch = (catLen - band) / vg.Length(n)
 		catMax += float64(band / pitch)
 	}
+	if c.Kind == chart.Line && !r.labelEvery() {
+		// Room right of the last snapshot for the lines' end labels.
+		room := r.style(valueSize, false, ink).Width(r.valueText(lay.hi)) + 8
+		pitch = (catLen - room) / vg.Length(n)
+		catMax += float64(room / pitch)
+	}
+	lay.pitch = pitch
 
 	switch c.Kind {
 	case chart.StackedBar:
@@ -453,7 +517,7 @@ func (r *renderer) plot(area draw.Canvas) {
 		if err != nil {
 			continue // a non-finite target was dropped by normalise; nothing else fails here
 		}
-		line.LineStyle = draw.LineStyle{Color: ink, Width: 1.25, Dashes: []vg.Length{5, 3}}
+		line.LineStyle = targetStyle
 		p.Add(line)
 	}
 	p.Add(&overlay{r: r, lay: lay})
@@ -596,12 +660,23 @@ func (o *overlay) barLabels(c draw.Canvas, at func(float64, vg.Length, float64) 
 				}
 				continue
 			}
+			// A lone series may let its label spill into the gap between bars.
+			across := lay.barW + 1
+			if len(r.c.Series) == 1 {
+				across = lay.pitch - 1
+			}
 			label := r.valueText(v)
+			sty, th := sty, th
+			if lay.horiz && th > across {
+				// Many categories: a smaller label still fits beside its bar.
+				sty = r.style(smallValueSize, false, ink)
+				th = sty.Height("0")
+			}
 			tw := sty.Width(label)
 			inside := sty
 			inside.Color = contrast(fill)
 			if lay.horiz {
-				if th > lay.barW+1 {
+				if th > across {
 					continue
 				}
 				length := vg.Length(math.Abs(float64(end.X - base.X)))
@@ -619,7 +694,7 @@ func (o *overlay) barLabels(c draw.Canvas, at func(float64, vg.Length, float64) 
 				}
 				continue
 			}
-			if tw > lay.barW+2 {
+			if tw > across+1 {
 				continue
 			}
 			length := vg.Length(math.Abs(float64(end.Y - base.Y)))
@@ -697,7 +772,7 @@ func (o *overlay) linePoints(c draw.Canvas, at func(float64, vg.Length, float64)
 	sty := r.style(valueSize, false, ink)
 	mark := r.style(valueSize, false, muted)
 	th := sty.Height("0")
-	every := len(r.c.Series)*len(r.c.Categories) <= 24
+	every := r.labelEvery()
 	type label struct {
 		pt   vg.Point
 		text string
@@ -722,11 +797,18 @@ func (o *overlay) linePoints(c draw.Canvas, at func(float64, vg.Length, float64)
 		sort.SliceStable(labels, func(a, b int) bool { return labels[a].pt.Y < labels[b].pt.Y })
 		floor := c.Min.Y
 		for _, l := range labels {
-			y := max(l.pt.Y+5, floor)
-			if y+th > c.Max.Y {
-				y = l.pt.Y - 5 - th
+			if every {
+				y := max(l.pt.Y+5, floor)
+				if y+th > c.Max.Y {
+					y = l.pt.Y - 5 - th
+				}
+				put(c, sty, white, draw.XCenter, draw.YBottom, vg.Point{X: l.pt.X, Y: y}, l.text)
+				floor = y + th + 1
+				continue
 			}
-			put(c, sty, white, draw.XCenter, draw.YBottom, vg.Point{X: l.pt.X, Y: y}, l.text)
+			// End labels sit right of the last point, centred on it.
+			y := max(l.pt.Y-th/2, floor)
+			put(c, sty, white, draw.XLeft, draw.YBottom, vg.Point{X: l.pt.X + 6, Y: y}, l.text)
 			floor = y + th + 1
 		}
 	}
@@ -741,45 +823,24 @@ func lastShown(s chart.Series) int {
 	return -1
 }
 
-// targetLabels writes each target's label by its line on a white ground:
-// above the line's right end, or on horizontal charts in the band at the top.
+// targetLabels writes each target's label by its line, in the band kept
+// free at the top of horizontal bar charts; other charts name their
+// targets in the legend.
 func (o *overlay) targetLabels(c draw.Canvas, at func(float64, vg.Length, float64) vg.Point) {
-	r, lay := o.r, o.lay
+	r := o.r
+	if !r.targetsInPlot() {
+		return
+	}
 	sty := r.style(valueSize, true, ink)
 	th := sty.Height("Ag")
-	var placed []vg.Rectangle
 	for k, t := range r.c.Targets {
 		pt := at(0, 0, t.Value)
 		tw := sty.Width(t.Label)
-		var box vg.Rectangle
-		if lay.horiz {
-			top := c.Max.Y - 2 - vg.Length(k)*(th+2)
-			x := pt.X + 4
-			if x+tw > c.Max.X {
-				x = pt.X - 4 - tw
-			}
-			box = vg.Rectangle{Min: vg.Point{X: x, Y: top - th}, Max: vg.Point{X: x + tw, Y: top}}
-		} else {
-			x := c.Max.X - 2 - tw
-			y := pt.Y + 3
-			if y+th > c.Max.Y {
-				y = pt.Y - 3 - th
-			}
-			box = vg.Rectangle{Min: vg.Point{X: x, Y: y}, Max: vg.Point{X: x + tw, Y: y + th}}
-			for tries := 0; tries < len(placed) && overlapsAny(box, placed); tries++ {
-				box = box.Add(vg.Point{Y: -(th + 2)})
-			}
+		top := c.Max.Y - 2 - vg.Length(k)*(th+2)
+		x := pt.X + 4
+		if x+tw > c.Max.X {
+			x = pt.X - 4 - tw
 		}
-		placed = append(placed, box)
-		put(c, sty, white, draw.XLeft, draw.YBottom, box.Min, t.Label)
+		put(c, sty, white, draw.XLeft, draw.YBottom, vg.Point{X: x, Y: top - th}, t.Label)
 	}
-}
-
-func overlapsAny(b vg.Rectangle, others []vg.Rectangle) bool {
-	for _, o := range others {
-		if b.Min.X < o.Max.X && o.Min.X < b.Max.X && b.Min.Y < o.Max.Y && o.Min.Y < b.Max.Y {
-			return true
-		}
-	}
-	return false
 }

@@ -44,8 +44,13 @@
     };
   }
 
-  function labelFormatter(unit) {
+  // A label too wide for its bar segment would spill over its neighbours
+  // and the axis, so segments below minLabel go unlabelled.
+  function labelFormatter(unit, minLabel) {
     return function (p) {
+      if (typeof p.value === "number" && Math.abs(p.value) < minLabel) {
+        return "";
+      }
       return format(p.value, unit);
     };
   }
@@ -56,8 +61,6 @@
   }
 
   var status = document.getElementById("chart-status");
-  // Charts use the page's own (system) font, never a downloaded one.
-  var fontFamily = window.getComputedStyle(document.body).fontFamily || "sans-serif";
   var specs = JSON.parse(document.getElementById("chart-data").textContent || "[]") || [];
   var instances = [];
 
@@ -71,10 +74,9 @@
       option.tooltip = option.tooltip || {};
       option.tooltip.formatter = tooltip(spec.unit);
       option.tooltip.confine = true;
-      option.textStyle = { fontFamily: fontFamily };
       (option.series || []).forEach(function (s) {
         if (s.label && s.label.show) {
-          s.label.formatter = labelFormatter(spec.unit);
+          s.label.formatter = labelFormatter(spec.unit, spec.minLabel || 0);
         }
       });
       var chart = echarts.init(el, null, { renderer: "svg" });
