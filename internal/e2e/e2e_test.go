@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -199,6 +200,15 @@ func TestDemoFiles(t *testing.T) {
 	if m.Pipeline != "annual-workforce-profile" || m.AsOf != "2025-03-31" {
 		t.Errorf("manifest pipeline %q as_of %q", m.Pipeline, m.AsOf)
 	}
+	// Known figures: the demo generator builds a 2025 workforce of 6,425, 73% women.
+	decl := readCSV(t, filepath.Join(out, "tables", "declaration.csv"))
+	if got := lookup(t, decl, "total", "characteristic", "sex"); got != "6425" {
+		t.Errorf("2025 headcount %s, want 6425", got)
+	}
+	profile := readCSV(t, filepath.Join(out, "tables", "profile.csv"))
+	if got := lookup(t, profile, "percent", "characteristic", "sex", "category", "Female"); got != "73.00" {
+		t.Errorf("female share %s, want 73.00", got)
+	}
 	workforce := 0
 	for _, in := range m.Inputs {
 		if len(in.SHA256) != 64 {
@@ -235,10 +245,12 @@ func TestDemoPDFText(t *testing.T) {
 	}
 	s := strings.Join(strings.Fields(string(text)), " ")
 	profile := readCSV(t, filepath.Join(out, "tables", "profile.csv"))
-	women := lookup(t, profile, "percent", "characteristic", "sex", "category", "Female")
+	senior := readCSV(t, filepath.Join(out, "tables", "senior_representation.csv"))
+	women := oneDP(t, lookup(t, profile, "percent", "characteristic", "sex", "category", "Female"))
+	womenSenior := oneDP(t, lookup(t, senior, "percent_of_senior", "characteristic", "sex", "category", "Female"))
 	for _, want := range []string{
-		"Shire County Council", "Key findings", "Women are " + strings.TrimSuffix(strings.TrimSuffix(women, "0"), ".0"),
-		"senior-ethnic-minority", "Methodology",
+		"Shire County Council", "Key findings", "Targets", "Methodology",
+		"Women are " + women + "% of all staff and hold " + womenSenior + "% of Grade 13+ posts",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the PDF text lacks %q", want)
@@ -250,6 +262,16 @@ func TestDemoPDFText(t *testing.T) {
 			t.Errorf("the PDF lacks the status of target %s", r[0])
 		}
 	}
+}
+
+// oneDP rounds a CSV number to one decimal place as the reports print it.
+func oneDP(t *testing.T, s string) string {
+	t.Helper()
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatalf("%q is not a number", s)
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
 }
 
 func TestDemoWorkbook(t *testing.T) {

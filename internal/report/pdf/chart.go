@@ -76,6 +76,10 @@ func niceScale(lo, hi float64) scale {
 func chartScale(c chart.Chart) scale {
 	lo, hi := 0.0, 0.0
 	if c.Kind == chart.StackedBar {
+		// A stack of shares runs to 100% unless the chart says otherwise.
+		if c.ValueMax == 0 {
+			c.ValueMax = 100
+		}
 		for i := range c.Categories {
 			sum := 0.0
 			for _, s := range c.Series {
@@ -99,14 +103,16 @@ func chartScale(c chart.Chart) scale {
 			lo, hi = min(lo, t.Value), max(hi, t.Value)
 		}
 	}
-	if c.ValueMax > 0 && hi <= c.ValueMax {
+	// Rounded shares can add up to a little over 100; that still fits an
+	// axis to 100.
+	if c.ValueMax > 0 && hi <= c.ValueMax*1.01 {
 		s := niceScale(lo, c.ValueMax)
 		s.max = c.ValueMax
 		return s
 	}
 	s := niceScale(lo, hi*1.05)
 	// Shares never exceed 100%, so the headroom for labels stops there.
-	if strings.Contains(c.ValueLabel, "%") && hi <= 100 && s.max > 100 {
+	if strings.Contains(c.ValueLabel, "%") && hi <= 101 && s.max > 100 {
 		s.max = 100
 	}
 	return s

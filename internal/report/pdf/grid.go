@@ -168,12 +168,22 @@ func (d *doc) widestWord(s string) float64 {
 	return w
 }
 
-// wrapPath breaks a file path after its slashes, so that a long path wraps
-// between folder names rather than inside one.
+// wrapPath breaks a file path after a slash, hyphen, underscore or dot, so
+// that a long path wraps between the parts of its names rather than
+// anywhere.
 func (d *doc) wrapPath(s string, w float64) []string {
+	var parts []string
+	start := 0
+	for i, r := range s {
+		if strings.ContainsRune("/-_.", r) {
+			parts = append(parts, s[start:i+1])
+			start = i + 1
+		}
+	}
+	parts = append(parts, s[start:])
 	var lines []string
 	cur := ""
-	for _, part := range strings.SplitAfter(s, "/") {
+	for _, part := range parts {
 		if cur != "" && d.f.GetStringWidth(cur+part) > w {
 			lines = append(lines, d.wrap(cur, w)...)
 			cur = ""

@@ -6,9 +6,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/equip-project/equip/internal/chart"
 	"github.com/equip-project/equip/internal/report/reporttest"
@@ -236,5 +239,103 @@ func TestNiceScale(t *testing.T) {
 		if got := niceScale(tc.lo, tc.hi); got != tc.want {
 			t.Errorf("niceScale(%v, %v) = %+v, want %+v", tc.lo, tc.hi, got, tc.want)
 		}
+	}
+}
+
+func TestChartScale(t *testing.T) {
+	bar := func(label string, valueMax float64, values ...float64) chart.Chart {
+		return chart.Chart{Kind: chart.Bar, ValueLabel: label, ValueMax: valueMax, Categories: make([]string, len(values)),
+			Series: []chart.Series{{Values: values}}}
+	}
+	stack := chart.Chart{Kind: chart.StackedBar, ValueLabel: "% of grade", Categories: []string{"Grade 1"},
+		Series: []chart.Series{{Values: []float64{60.1}}, {Values: []float64{40.1}}}}
+	withTarget := bar("%", 0, 4.9, 8.6)
+	withTarget.Targets = []chart.Target{{Value: 10}}
+	for _, tc := range []struct {
+		name string
+		c    chart.Chart
+		want scale
+	}{
+		// 27.9 × 1.05 = 29.3: steps of 10 reach it at 30.
+		{"headroom", bar("% of all staff", 0, 6.1, 27.9), scale{0, 30, 10}},
+		// 95 × 1.05 = 99.75: a fifth is 19.95, so steps of 20 up to 100.
+		{"share near 100", bar("%", 0, 86.5, 95), scale{0, 100, 20}},
+		// 97 × 1.05 = 101.85: a fifth is 20.37, so steps of 25 to 125;
+		// shares stop at 100.
+		{"share capped at 100", bar("%", 0, 97), scale{0, 100, 25}},
+		{"fixed maximum", bar("% of all staff", 100, 73, 27), scale{0, 100, 20}},
+		// 60.1 + 40.1 = 100.2, rounding: still an axis to 100.
+		{"stack over 100 by rounding", stack, scale{0, 100, 20}},
+		// The target (10) is the largest value: 10.5 → steps of 2.5 to 12.5.
+		{"target", withTarget, scale{0, 12.5, 2.5}},
+		// Not a share: -6.2 to 12.5 × 1.05 = 13.1 → steps of 5 from -10 to 15.
+		{"negative", bar("Pay gap", 0, -6.2, 12.5), scale{-10, 15, 5}},
+	} {
+		if got := chartScale(tc.c); got != tc.want {
+			t.Errorf("%s: chartScale = %+v, want %+v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestSignificanceWording(t *testing.T) {
+	for _, tc := range []struct {
+		clear, unclear []string
+		want           string
+	}{
+		{[]string{"Female", "Male"}, nil,
+			"There is a clear difference between the share of senior staff and the share of all staff for Female and Male."},
+		{[]string{"Ethnic minority", "White"}, []string{"Not known"},
+			"There is a clear difference between the share of senior staff and the share of all staff for Ethnic minority and White. There is no clear difference for Not known."},
+		{nil, []string{"Disabled", "Not disabled"},
+			"There is no clear difference between any group’s share of senior staff and its share of all staff."},
+		{[]string{"a", "b", "c", "d", "e", "f", "g"}, []string{"h", "i", "j", "k", "l"},
+			"There is a clear difference between the share of senior staff and the share of all staff for 7 groups. There is no clear difference for 5 other groups."},
+		{nil, nil, ""},
+	} {
+		if got := significanceWording(tc.clear, tc.unclear); got != tc.want {
+			t.Errorf("significanceWording(%q, %q) =\n%q, want\n%q", tc.clear, tc.unclear, got, tc.want)
+		}
+	}
+}
+
+func TestTrendGridPivotsSnapshots(t *testing.T) {
+	tr := reporttest.Publication().Table("trend")
+	g, dropped := trendGrid(tr, rowsWhere(tr, "characteristic", "ethnic_minority"))
+	if dropped != 0 {
+		t.Errorf("dropped %d snapshots, want 0", dropped)
+	}
+	want := [][]string{
+		{"Category", "Staff", "31 Mar 2023", "31 Mar 2024", "31 Mar 2025"},
+		{"Ethnic minority", "All staff", "7.9", "8.2", "8.6"},
+		{"Ethnic minority", "Senior staff", "3.9", "4.2", "4.9"},
+	}
+	var heads []string
+	for _, c := range g.cols {
+		heads = append(heads, c.head)
+	}
+	if !slices.Equal(heads, want[0]) {
+		t.Errorf("headings %q, want %q", heads, want[0])
+	}
+	if len(g.rows) != 2 {
+		t.Fatalf("%d rows, want 2", len(g.rows))
+	}
+	for i, row := range g.rows {
+		if !slices.Equal(row, want[i+1]) {
+			t.Errorf("row %d = %q, want %q", i, row, want[i+1])
+		}
+	}
+}
+
+func TestWrapPathBreaksBetweenNameParts(t *testing.T) {
+	d := &doc{f: fpdf.New("P", "mm", "A4", "")}
+	d.f.SetCellMargin(0)
+	registerFonts(d.f)
+	d.cellFont(column{mono: true})
+	// Go Mono advances 0.6 em: at 7.3 pt a character is 7.3 × 0.6 × 0.3528
+	// = 1.545 mm, so 40 mm holds 25 characters.
+	got := d.wrapPath("inputs/census/leicestershire-sexual-orientation-by-ethnic-group.csv", 40)
+	want := []string{"inputs/census/", "leicestershire-sexual-", "orientation-by-ethnic-", "group.csv"}
+	if !slices.Equal(got, want) {
+		t.Errorf("wrapPath = %q, want %q", got, want)
 	}
 }

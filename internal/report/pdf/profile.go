@@ -708,11 +708,11 @@ func (d *doc) methodology() {
 	q := d.pub.Quality
 	if len(q.Inputs) > 0 {
 		g := grid{cols: []column{
-			{head: "File", weight: 70, mono: true},
-			{head: "Kind", weight: 22},
+			{head: "File", weight: 84, mono: true},
+			{head: "Kind", weight: 20},
 			{head: "Snapshot", weight: 22},
-			{head: "Rows read", weight: 20, right: true},
-			{head: "Rows rejected", weight: 20, right: true},
+			{head: "Rows read", weight: 16, right: true},
+			{head: "Rows rejected", weight: 18, right: true},
 		}}
 		for _, in := range q.Inputs {
 			g.rows = append(g.rows, []string{in.Path, in.Kind, shortDate(in.Snapshot), thousands(int64(in.Rows)), thousands(int64(in.Rejected))})
