@@ -53,8 +53,10 @@ SELECT
     lo AS ci_low,
     hi AS ci_high,
     CASE
-        WHEN senior_total = 0 THEN NULL
-        WHEN staff_share < lo OR staff_share > hi THEN 'Yes'
+        WHEN senior_total = 0 OR n = 0 THEN NULL
+        -- The tolerance keeps rounding error at an interval's edge (a
+        -- Wilson bound of 2e-15 for a count of 0) from counting as a difference.
+        WHEN staff_share < lo - 1e-9 OR staff_share > hi + 1e-9 THEN 'Yes'
         ELSE 'No'
     END AS significant
 FROM shares

@@ -5,6 +5,7 @@ package findings
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/equip-project/equip/internal/chart"
@@ -61,6 +62,9 @@ func Write(tables map[string]*table.Table, asOf, seniorFrom string) []report.Fin
 			}
 		}
 		add(source, "%s.", sentence)
+	}
+	if f, ok := payGap(tables["gender_pay_gap"], asOf); ok {
+		out = append(out, f)
 	}
 	if decl := tables["declaration"]; decl != nil {
 		lowest, rate := "", 101.0
@@ -147,4 +151,48 @@ func thousands(v float64) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// payGap writes the gender pay gap finding, with the change since the
+// previous snapshot that has the figure.
+func payGap(t *table.Table, asOf string) (report.Finding, bool) {
+	if t == nil {
+		return report.Finding{}, false
+	}
+	rows := t.Filter("snapshot_date", asOf)
+	if len(rows) != 1 {
+		return report.Finding{}, false
+	}
+	mean, median := rows[0][t.MustIndex("DiffMeanHourlyPercent")], rows[0][t.MustIndex("DiffMedianHourlyPercent")]
+	if !mean.IsValue() || !median.IsValue() {
+		return report.Finding{}, false
+	}
+	m := table.Round(mean.Num, 1)
+	who := fmt.Sprintf("women are paid %.1f%% less than men", m)
+	if m < 0 {
+		who = fmt.Sprintf("women are paid %.1f%% more than men", -m)
+	} else if m == 0 {
+		who = "women and men are paid the same"
+	}
+	text := fmt.Sprintf("The mean gender pay gap is %.1f%% and the median %.1f%%: on average %s an hour.", m, table.Round(median.Num, 1), who)
+	var prev table.Cell
+	prevDate := ""
+	for _, r := range t.Rows {
+		d := r[t.MustIndex("snapshot_date")].Text
+		if d < asOf && d > prevDate && r[t.MustIndex("DiffMeanHourlyPercent")].IsValue() {
+			prev, prevDate = r[t.MustIndex("DiffMeanHourlyPercent")], d
+		}
+	}
+	if prevDate != "" {
+		p := table.Round(prev.Num, 1)
+		switch {
+		case p == m:
+			text += fmt.Sprintf(" The mean gap is unchanged since %s.", chart.LongDate(prevDate))
+		case math.Abs(m) < math.Abs(p):
+			text += fmt.Sprintf(" The mean gap has narrowed from %.1f%% at %s.", p, chart.LongDate(prevDate))
+		default:
+			text += fmt.Sprintf(" The mean gap has widened from %.1f%% at %s.", p, chart.LongDate(prevDate))
+		}
+	}
+	return report.Finding{Text: text, Table: "gender_pay_gap"}, true
 }

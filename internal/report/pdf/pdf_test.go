@@ -18,8 +18,8 @@ import (
 	"github.com/equip-project/equip/internal/table"
 )
 
-// pdfText writes the publication and returns the file's bytes and, when
-// pdftotext is installed, its text in reading order.
+// writeFixture writes the fixture publication to a temporary PDF and
+// returns the file's bytes.
 func writeFixture(t *testing.T, name string) []byte {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
@@ -33,6 +33,8 @@ func writeFixture(t *testing.T, name string) []byte {
 	return b
 }
 
+// extractText returns a PDF's text laid out as on the page, skipping the
+// test when pdftotext (poppler-utils) is not installed.
 func extractText(t *testing.T, pdf []byte) string {
 	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {

@@ -247,7 +247,7 @@ func (d *doc) contents() {
 	}
 	d.space(6)
 	d.note("Each section starts on a new page; the PDF's bookmarks list the same sections. " +
-		"Figures are rounded to one decimal place; the published tables give them to two.")
+		"Percentages are rounded to one decimal place here; the published tables give them to two.")
 }
 
 func (d *doc) keyFindings() {
@@ -506,7 +506,10 @@ func significanceWording(clear, unclear []string) string {
 
 // listing joins names as "a, b and c".
 func listing(names []string) string {
-	if len(names) == 1 {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
