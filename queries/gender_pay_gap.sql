@@ -14,7 +14,7 @@
 -- bonus, or no bonus data.
 WITH relevant AS (
     SELECT snapshot_date, sex, hourly_pay, bonus_pay, coalesce(full_pay_relevant, true) AS full_pay
-    FROM staff
+    FROM run_staff
     WHERE sex IN ('Female', 'Male')
 ),
 full_pay AS (

@@ -15,7 +15,7 @@ present AS (
 ),
 grades AS (
     SELECT grade, count(*) AS grade_headcount
-    FROM staff
+    FROM run_staff
     WHERE snapshot_date = (SELECT as_of FROM run) AND grade IS NOT NULL
     GROUP BY ALL
 )

@@ -6,7 +6,7 @@
 -- group's share of all staff.
 WITH graded AS (
     SELECT * FROM staff_long
-    WHERE snapshot_date IN (SELECT DISTINCT snapshot_date FROM staff WHERE grade IS NOT NULL)
+    WHERE snapshot_date IN (SELECT DISTINCT snapshot_date FROM run_staff WHERE grade IS NOT NULL)
 ),
 counts AS (
     SELECT snapshot_date, characteristic, category, count(*) AS n, count(*) FILTER (WHERE senior) AS s

@@ -32,7 +32,7 @@ WITH s AS (
         st.marital_status,
         st.pregnancy_maternity,
         st.carer
-    FROM staff AS st
+    FROM run_staff AS st
     LEFT JOIN grade_order AS g ON g.grade = st.grade
     LEFT JOIN ethnic_map AS em ON em.ethnicity = st.ethnicity
     LEFT JOIN lgb_map AS lm ON lm.sexual_orientation = st.sexual_orientation

@@ -12,7 +12,7 @@ totals AS (
     GROUP BY ALL
 ),
 graded AS (
-    SELECT DISTINCT snapshot_date FROM staff WHERE grade IS NOT NULL
+    SELECT DISTINCT snapshot_date FROM run_staff WHERE grade IS NOT NULL
 ),
 scoped AS (
     SELECT snapshot_date, characteristic, category, 'all' AS scope, 100.0 * n / total AS percent, n AS headcount

@@ -28,9 +28,10 @@ const manyGrades = 10
 // Build draws the charts from the disclosure-controlled tables: for each
 // characteristic in opts order its profile, grade, senior, trend and
 // benchmark charts (each only when its table has rows for it), then the
-// declaration rates and the targets across characteristics. Categories keep
-// the tables' row order, and a category keeps one colour in every chart of
-// its characteristic.
+// declaration rates and the targets across characteristics, then the pay
+// charts (characteristic "pay") whenever the pay tables have rows, whatever
+// opts.Characteristics says. Categories keep the tables' row order, and a
+// category keeps one colour in every chart of its characteristic.
 func Build(tables []*table.Table, opts Options) []Chart {
 	b := builder{opts: opts, tables: map[string]*table.Table{}}
 	for _, t := range tables {
@@ -62,6 +63,9 @@ func Build(tables []*table.Table, opts Options) []Chart {
 	}
 	add(b.declaration(chars))
 	add(b.targets())
+	for _, ch := range b.pay() {
+		add(ch)
+	}
 	return out
 }
 

@@ -31,7 +31,10 @@ type Population struct {
 
 // Settings are the analysis settings of a run.
 type Settings struct {
-	AsOf                      time.Time
+	AsOf time.Time
+	// Snapshots are the snapshot dates the run reports on (its inputs'); the
+	// warehouse may hold others, loaded by other pipelines. Empty means all.
+	Snapshots                 []time.Time
 	GradeOrder                []string // the pipeline's order; grades not in it follow in natural order
 	SeniorFrom                string   // "" for no senior tables
 	AgeBands                  harmonise.AgeBands
@@ -61,11 +64,14 @@ type Result struct {
 // Compute runs every table's query and returns the unsuppressed tables.
 func Compute(ctx context.Context, conn *sql.Conn, s Settings) (*Result, error) {
 	res := &Result{Tables: map[string]*table.Table{}}
+	if err := runStaff(ctx, conn, s.Snapshots); err != nil {
+		return nil, err
+	}
 	if err := prepare(ctx, conn, s, res); err != nil {
 		return nil, err
 	}
 	var withPay int
-	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM staff WHERE hourly_pay IS NOT NULL`).Scan(&withPay); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM run_staff WHERE hourly_pay IS NOT NULL`).Scan(&withPay); err != nil {
 		return nil, fmt.Errorf("look for pay data: %w", err)
 	}
 	for _, e := range catalog.All {
@@ -165,6 +171,23 @@ func cell(v any, col table.Column) table.Cell {
 	return table.Num(f)
 }
 
+// runStaff creates run_staff, the staff records of the run's snapshots,
+// which every query reads instead of the whole warehouse.
+func runStaff(ctx context.Context, conn *sql.Conn, snapshots []time.Time) error {
+	q := `CREATE OR REPLACE TEMP VIEW run_staff AS SELECT * FROM staff`
+	if len(snapshots) > 0 {
+		dates := make([]string, len(snapshots))
+		for i, d := range snapshots {
+			dates[i] = "DATE '" + d.Format(time.DateOnly) + "'"
+		}
+		q += ` WHERE snapshot_date IN (` + strings.Join(dates, ", ") + `)`
+	}
+	if _, err := conn.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("prepare metrics: %w", err)
+	}
+	return nil
+}
+
 // prepare creates the run's helper tables and the staff_long view.
 func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error {
 	exec := func(q string, args ...any) error {
@@ -185,7 +208,7 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 	}
 
 	// Grades at the as-of snapshot, ordered, with the senior flag.
-	grades, err := strings1(ctx, conn, `SELECT DISTINCT grade FROM staff WHERE grade IS NOT NULL AND snapshot_date <= ?`, s.AsOf)
+	grades, err := strings1(ctx, conn, `SELECT DISTINCT grade FROM run_staff WHERE grade IS NOT NULL AND snapshot_date <= ?`, s.AsOf)
 	if err != nil {
 		return err
 	}
@@ -209,7 +232,7 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 	if seniorRank >= 0 {
 		res.SeniorFrom = s.SeniorFrom
 	}
-	atGrades, err := strings1(ctx, conn, `SELECT DISTINCT grade FROM staff WHERE grade IS NOT NULL AND snapshot_date = ?`, s.AsOf)
+	atGrades, err := strings1(ctx, conn, `SELECT DISTINCT grade FROM run_staff WHERE grade IS NOT NULL AND snapshot_date = ?`, s.AsOf)
 	if err != nil {
 		return err
 	}
@@ -231,7 +254,7 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 	}
 
 	// Derived groupings of the categories present.
-	ethnicities, err := strings1(ctx, conn, `SELECT DISTINCT ethnicity FROM staff WHERE ethnicity IS NOT NULL`)
+	ethnicities, err := strings1(ctx, conn, `SELECT DISTINCT ethnicity FROM run_staff WHERE ethnicity IS NOT NULL`)
 	if err != nil {
 		return err
 	}
@@ -243,7 +266,7 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 			return err
 		}
 	}
-	orientations, err := strings1(ctx, conn, `SELECT DISTINCT sexual_orientation FROM staff WHERE sexual_orientation IS NOT NULL`)
+	orientations, err := strings1(ctx, conn, `SELECT DISTINCT sexual_orientation FROM run_staff WHERE sexual_orientation IS NOT NULL`)
 	if err != nil {
 		return err
 	}

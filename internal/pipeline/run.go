@@ -152,9 +152,22 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 		}
 		log.Info("loaded snapshot", "file", in.Display, "rows", sum.Rows, "rejected", sum.Rejected)
 	}
-	snaps, err := w.Snapshots(ctx)
+	all, err := w.Snapshots(ctx)
 	if err != nil {
 		return nil, err
+	}
+	// The run reports on its own inputs' snapshots; the warehouse may hold
+	// others, loaded by other pipelines.
+	var snaps []warehouse.Snapshot
+	var runDates []time.Time
+	for _, s := range all {
+		for _, in := range inputs {
+			if in.Date.Equal(s.Date) {
+				snaps = append(snaps, s)
+				runDates = append(runDates, s.Date)
+				break
+			}
+		}
 	}
 	for _, in := range inputs {
 		var s warehouse.Snapshot
@@ -184,7 +197,7 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 
 	metricsStart := time.Now()
 	settings := metrics.Settings{
-		AsOf: asOf, GradeOrder: p.Analysis.Grades.Order, SeniorFrom: p.Analysis.Grades.SeniorFrom,
+		AsOf: asOf, Snapshots: runDates, GradeOrder: p.Analysis.Grades.Order, SeniorFrom: p.Analysis.Grades.SeniorFrom,
 		AgeBands: p.AgeBands(), WhiteMinoritiesAsMinority: p.Analysis.WhiteMinoritiesAsMinority,
 		Reference: p.Analysis.Reference,
 	}
