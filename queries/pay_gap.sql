@@ -9,7 +9,7 @@ WITH fp AS (
     FROM staff_long
     WHERE snapshot_date = (SELECT as_of FROM run)
       AND hourly_pay IS NOT NULL AND full_pay_relevant
-      AND characteristic IN (SELECT characteristic FROM pay_reference)
+      AND characteristic IN ('ethnic_minority', 'ethnic_group', 'disability')
 ),
 by_category AS (
     SELECT characteristic, category, count(*) AS n, avg(hourly_pay) AS mean_pay, median(hourly_pay) AS median_pay
@@ -36,7 +36,7 @@ SELECT
          ELSE 100.0 * (ref.median_pay - c.median_pay) / ref.median_pay END AS median_hourly_gap_percent,
     d.rate AS declaration_rate
 FROM by_category AS c
-JOIN pay_reference AS r USING (characteristic)
+JOIN reference AS r USING (characteristic)
 JOIN declared AS d USING (characteristic)
 LEFT JOIN by_category AS ref ON ref.characteristic = c.characteristic AND ref.category = r.reference
 JOIN characteristic_order AS o ON o.characteristic = c.characteristic

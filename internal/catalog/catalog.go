@@ -237,7 +237,8 @@ func referenceOf(row table.Row, t *table.Table) string {
 
 // All lists every table in the order reports present them.
 var All = []Entry{Profile, Declaration, RepresentationByGrade, SeniorRepresentation, Benchmark, Targets, Trend,
-	GenderPayGap, PayGap, PayQuartiles}
+	GenderPayGap, PayGap, PayQuartiles, PayGapPeers,
+	Recruitment, Turnover, Casework, Training, StaffSurvey, ActionPlanSummary, ActionPlan}
 
 // Lookup returns the entry of the named table.
 func Lookup(name string) (Entry, bool) {

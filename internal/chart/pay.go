@@ -220,7 +220,7 @@ func (b *builder) payGap(c string) *Chart {
 	if len(cats) == 0 {
 		return nil
 	}
-	refStaff := ref + " staff"
+	refStaff := GroupName(c, ref) + " staff"
 	parts := make([]string, len(cats))
 	for i, cat := range cats {
 		parts[i] = cat + " mean " + mean.say(i) + ", median " + median.say(i)
@@ -238,6 +238,17 @@ func (b *builder) payGap(c string) *Chart {
 		ValueLabel: "% (positive: " + refStaff + " paid more)",
 		Source:     catalog.PayGap.Name, Characteristic: PayCharacteristic,
 	}
+}
+
+// GroupName writes a category as it reads inside a sentence: ethnic groups
+// keep their capitals (GOV.UK style capitalises White, Black, Asian), other
+// categories are lowered ("not disabled staff").
+func GroupName(characteristic, category string) string {
+	switch characteristic {
+	case "ethnicity", "ethnic_group", "ethnic_minority":
+		return category
+	}
+	return lowerFirst(category)
 }
 
 // PeerSnapshot returns the snapshot the peer comparison shows: asOf when the

@@ -9,11 +9,15 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/equip-project/equip/internal/config"
 	"github.com/equip-project/equip/internal/ingest"
 	"github.com/equip-project/equip/internal/pipeline"
+	"github.com/equip-project/equip/internal/warehouse"
 )
 
 // Exit codes (CONTRACT.md).
@@ -22,19 +26,24 @@ const (
 	ExitFailed  = 1 // the run failed; nothing published
 	ExitUsage   = 2 // usage or configuration error
 	ExitInvalid = 3 // input data failed validation
+	ExitBusy    = 4 // the warehouse is in use by another run
 )
 
 const usage = `equip — workforce equality monitoring
 
 Usage:
-  equip run PIPELINE.yaml [--out DIR] [--db FILE] [--as-of YYYY-MM-DD] [--strict] [--quiet|--json-log]
-  equip validate PIPELINE.yaml [--db FILE] [--as-of YYYY-MM-DD] [--strict]
-  equip profile --workforce FILE [--census FILE] [--geography CODE,…] [--senior-from GRADE] [--as-of YYYY-MM-DD] [--out DIR] [--db FILE] [--quiet]
-  equip schedule PIPELINE.yaml... [--once] [--json-log]
+  equip run PIPELINE.yaml [--out DIR] [--db FILE] [--as-of YYYY-MM-DD] [--strict] [--lock-wait DURATION] [--quiet|--json-log]
+  equip validate PIPELINE.yaml [--db FILE] [--as-of YYYY-MM-DD] [--strict] [--lock-wait DURATION]
+  equip profile --workforce FILE [--census FILE] [--geography CODE,…] [--senior-from GRADE] [--as-of YYYY-MM-DD] [--out DIR] [--db FILE] [--lock-wait DURATION] [--quiet]
+  equip schedule PIPELINE.yaml... [--once] [--lock-wait DURATION] [--json-log]
   equip version
 
-Exit codes: 0 success; 1 the run failed (nothing published); 2 usage or
-configuration error; 3 input data failed validation.
+One run at a time uses a warehouse: a second run waits for the first up to
+--lock-wait (default 30s). SIGINT or SIGTERM stops a run; it publishes nothing.
+
+Exit codes: 0 success; 1 the run failed or was interrupted (nothing
+published); 2 usage or configuration error; 3 input data failed validation;
+4 the warehouse is in use by another run (nothing published).
 `
 
 // Run runs the command line args and returns the exit code.
@@ -46,12 +55,10 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	cmd, rest := args[0], args[1:]
 	var err error
 	switch cmd {
-	case "run":
-		err = runCmd(ctx, rest, stdout, stderr, false)
-	case "validate":
-		err = runCmd(ctx, rest, stdout, stderr, true)
+	case "run", "validate":
+		err = interruptible(ctx, func(ctx context.Context) error { return runCmd(ctx, rest, stdout, stderr, cmd == "validate") })
 	case "profile":
-		err = profileCmd(ctx, rest, stdout, stderr)
+		err = interruptible(ctx, func(ctx context.Context) error { return profileCmd(ctx, rest, stdout, stderr) })
 	case "schedule":
 		err = scheduleCmd(ctx, rest, stdout, stderr)
 	case "version", "--version":
@@ -65,6 +72,23 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return ExitUsage
 	}
 	return report(err, stderr)
+}
+
+// errInterrupted is a run stopped by SIGINT or SIGTERM (exit 1).
+var errInterrupted = errors.New("equip: interrupted; nothing was published and the warehouse is as it was")
+
+// interruptible runs cmd with a context that SIGINT and SIGTERM cancel: the
+// run rolls back and publishes nothing. After the first signal the handler
+// is gone, so a second one ends the process at once.
+func interruptible(ctx context.Context, cmd func(context.Context) error) error {
+	sigCtx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(sigCtx, stop)
+	err := cmd(sigCtx)
+	if err != nil && sigCtx.Err() != nil && ctx.Err() == nil {
+		return errInterrupted
+	}
+	return err
 }
 
 // usageError marks a command-line mistake (exit 2).
@@ -102,6 +126,8 @@ func exitCode(err error) int {
 		return ExitUsage
 	case errors.Is(err, pipeline.ErrInput), errors.Is(err, pipeline.ErrStrict):
 		return ExitInvalid
+	case errors.Is(err, warehouse.ErrBusy):
+		return ExitBusy
 	}
 	return ExitFailed
 }

@@ -34,6 +34,7 @@ func profileCmd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.BoolVar(&o.quiet, "quiet", false, "log errors only")
 	fs.BoolVar(&o.jsonLog, "json-log", false, "log as JSON lines")
 	fs.BoolVar(&o.strict, "strict", false, "fail on any data-quality warning (exit 3)")
+	lockWaitFlag(fs, &o)
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err

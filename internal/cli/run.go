@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/equip-project/equip/internal/config"
 	"github.com/equip-project/equip/internal/pipeline"
@@ -16,6 +17,14 @@ type runOptions struct {
 	strict, quiet    bool
 	jsonLog          bool
 	allowSmallCounts bool
+	lockWait         time.Duration
+}
+
+// defaultLockWait is how long a run waits for another to release the warehouse.
+const defaultLockWait = 30 * time.Second
+
+func lockWaitFlag(fs *flag.FlagSet, o *runOptions) {
+	fs.DurationVar(&o.lockWait, "lock-wait", defaultLockWait, "how long to wait for another run using the warehouse (e.g. 30s, 5m); then exit 4")
 }
 
 func runFlags(name string, o *runOptions, stderr io.Writer) *flag.FlagSet {
@@ -28,6 +37,7 @@ func runFlags(name string, o *runOptions, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.quiet, "quiet", false, "log errors only")
 	fs.BoolVar(&o.jsonLog, "json-log", false, "log as JSON lines")
 	fs.BoolVar(&o.allowSmallCounts, "allow-small-counts", false, "allow a suppression threshold below 3")
+	lockWaitFlag(fs, o)
 	return fs
 }
 
@@ -56,8 +66,12 @@ func execute(ctx context.Context, p *config.Pipeline, o runOptions, validate, ro
 	if p.Suppression.MinCount < 3 && !o.allowSmallCounts {
 		return fmt.Errorf("%w\n%s: suppression.min_count: %d would publish counts small enough to identify people; use at least 3, or pass --allow-small-counts on purpose", config.ErrInvalid, p.Path, p.Suppression.MinCount)
 	}
+	if o.lockWait < 0 {
+		return usageError{fmt.Sprintf("equip: --lock-wait %s is negative; give a duration such as 30s or 0s", o.lockWait)}
+	}
 	log := logger(stderr, o.quiet, o.jsonLog)
-	res, err := pipeline.Run(ctx, p, pipeline.Options{OutDir: o.out, DBPath: o.db, AsOf: o.asOf, Strict: o.strict, Validate: validate, RowIDs: rowIDs, Logger: log})
+	res, err := pipeline.Run(ctx, p, pipeline.Options{OutDir: o.out, DBPath: o.db, AsOf: o.asOf, Strict: o.strict, Validate: validate, RowIDs: rowIDs,
+		LockWait: o.lockWait, Logger: log})
 	if validate && res != nil {
 		printQuality(stdout, res)
 	}

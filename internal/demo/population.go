@@ -49,14 +49,22 @@ func (p *Person) ageAt(d time.Time) int {
 // Salary is the person's full-time annual salary at a 31 March snapshot.
 func (p *Person) Salary(snapshot time.Time) int { return salary(p.Grade, p.Point, snapshot.Year()) }
 
-// Year is the workforce at one 31 March and the movements in the year to it.
-// Later monitoring inputs (starters, leavers, recruitment, casework) are to
-// be drawn from these same people.
+// Year is the workforce at one snapshot (a 31 March, or a quarter's end
+// after the last one) and the movements since the snapshot before. The
+// monitoring inputs (starters, leavers, recruitment, casework, training,
+// the staff survey) are drawn from these same people.
 type Year struct {
 	Date    time.Time
 	Staff   []Person // in employee-number order
-	Joiners []Person // joined since the previous snapshot, as at this one
+	Joiners []Person // joined since the previous snapshot, as at joining
 	Leavers []Person // left since the previous snapshot, as at the previous one
+}
+
+// History is the whole simulation: the five annual snapshots, then the
+// quarters of 2025/26 that the monitoring period runs into.
+type History struct {
+	Years    []Year // 31 March 2021 to 31 March 2025
+	Quarters []Year // 30 June and 30 September 2025
 }
 
 // The workforce grows a little each year, to 6,425 at 31 March 2025 (the
@@ -86,21 +94,36 @@ var seniorPercent = func() float64 {
 // so the parts add up to the whole.
 func gradeHeadcounts(headcount int) [topGrade + 1]int {
 	var counts [topGrade + 1]int
+	copy(counts[1:], apportion(gradePercent[1:], headcount))
+	return counts
+}
+
+// apportion splits total in proportion to the weights by largest
+// remainder, so the parts add up to the whole (ties go to the earlier).
+func apportion(weights []float64, total int) []int {
+	sum := 0.0
+	for _, w := range weights {
+		sum += w
+	}
+	counts := make([]int, len(weights))
+	if sum <= 0 || total <= 0 {
+		return counts
+	}
 	type rest struct {
-		grade int
+		index int
 		frac  float64
 	}
-	var rests []rest
+	rests := make([]rest, len(weights))
 	given := 0
-	for g := 1; g <= topGrade; g++ {
-		exact := float64(headcount) * gradePercent[g] / 100
-		counts[g] = int(exact)
-		given += counts[g]
-		rests = append(rests, rest{g, exact - float64(counts[g])})
+	for i, w := range weights {
+		exact := float64(total) * w / sum
+		counts[i] = int(exact)
+		given += counts[i]
+		rests[i] = rest{i, exact - float64(counts[i])}
 	}
 	slices.SortStableFunc(rests, func(a, b rest) int { return cmp.Compare(b.frac, a.frac) })
-	for i := 0; given < headcount; i++ {
-		counts[rests[i].grade]++
+	for i := 0; given < total; i = (i + 1) % len(rests) {
+		counts[rests[i].index]++
 		given++
 	}
 	return counts
@@ -134,13 +157,23 @@ type population struct {
 
 // Simulate runs the workforce from 31 March 2021 to 31 March 2025. The same
 // seed gives the same people.
-func Simulate(seed uint64) []Year {
+func Simulate(seed uint64) []Year { return SimulateHistory(seed).Years }
+
+// SimulateHistory runs the workforce from 31 March 2021 to 30 September
+// 2025. The quarters draw from a stream of their own, so the annual
+// snapshots are the same whether or not the quarters follow.
+func SimulateHistory(seed uint64) History {
 	p := &population{r: rand.New(rand.NewPCG(seed, 0x5348495245))} // "SHIRE"
 	years := []Year{p.start(snapshotDate(firstYear), headcounts[0])}
 	for i := 1; i < len(headcounts); i++ {
 		years = append(years, p.advance(snapshotDate(firstYear+i), headcounts[i]))
 	}
-	return years
+	p.r = rand.New(rand.NewPCG(seed, streamOf("quarters")))
+	var quarters []Year
+	for _, q := range quarterEnds {
+		quarters = append(quarters, p.advanceQuarter(q.date, q.headcount))
+	}
+	return History{Years: years, Quarters: quarters}
 }
 
 // start builds the first snapshot's workforce, with the larger not-declared
@@ -180,12 +213,12 @@ func (p *population) issueID() string {
 func (p *population) advance(date time.Time, headcount int) Year {
 	prev := p.date
 	p.date = date
-	leavers := p.leave(prev)
+	leavers := p.leave(prev, 1, false)
 	for _, person := range p.staff {
 		p.progress(person)
 	}
 	yearsBefore := len(headcounts) - 1 - (date.Year() - firstYear)
-	p.promote(gradeHeadcounts(headcount))
+	p.promote(gradeHeadcounts(headcount), promotionRate)
 	joiners := p.join(prev, gradeHeadcounts(headcount), yearsBefore)
 	p.declarationDrive(yearsBefore)
 	slices.SortFunc(p.staff, func(a, b *Person) int { return cmp.Compare(a.ID, b.ID) })
@@ -193,11 +226,14 @@ func (p *population) advance(date time.Time, headcount int) Year {
 	return p.record(joiners, leavers)
 }
 
-// leave takes out about a tenth of the staff: everyone past retirement age,
-// then others chosen with the young, the old, new starters and temporary
-// contracts more likely to go.
-func (p *population) leave(prev time.Time) []Person {
-	rate := leaverRateLow + p.r.Float64()*(leaverRateHigh-leaverRateLow)
+// leave takes out about a tenth of the staff a year (share of a year's
+// worth): everyone past retirement age, then others chosen with the young,
+// the old, new starters and temporary contracts more likely to go. With
+// disparity, ethnic minority and disabled staff are more likely to go too,
+// and the leavers are drawn stratified by ethnicity and disability so the
+// groups lose close to their expected numbers.
+func (p *population) leave(prev time.Time, share float64, disparity bool) []Person {
+	rate := (leaverRateLow + p.r.Float64()*(leaverRateHigh-leaverRateLow)) * share
 	want := int(math.Round(rate * float64(len(p.staff))))
 	var forced, others []*Person
 	for _, person := range p.staff {
@@ -209,7 +245,7 @@ func (p *population) leave(prev time.Time) []Person {
 	}
 	going := forced
 	if more := want - len(forced); more > 0 {
-		going = append(going, weightedSample(p.r, others, more, func(q *Person) float64 {
+		weight := func(q *Person) float64 {
 			w := 1.0
 			switch age := q.ageAt(p.date); {
 			case age >= 65:
@@ -228,8 +264,16 @@ func (p *population) leave(prev time.Time) []Person {
 			case "Casual":
 				w *= 2.5
 			}
+			if disparity {
+				w *= leavingDisparity(q)
+			}
 			return w
-		})...)
+		}
+		if disparity {
+			going = append(going, stratifiedSample(p.r, others, more, weight, equalityClass)...)
+		} else {
+			going = append(going, weightedSample(p.r, others, more, weight)...)
+		}
 	}
 	gone := make(map[*Person]bool, len(going))
 	leavers := make([]Person, 0, len(going))
@@ -294,17 +338,17 @@ func (p *population) maritalChange(q *Person) string {
 	return q.MaritalStatus
 }
 
-// promote moves some staff up one grade, from the top grade down so nobody
+// promote moves some staff (rate of each grade) up one grade, from the top grade down so nobody
 // goes up twice, never past what the grade above has room for. Promotion
 // into the senior grades favours groups by how the senior make-up differs.
-func (p *population) promote(target [topGrade + 1]int) {
+func (p *population) promote(target [topGrade + 1]int, rate float64) {
 	var byGrade [topGrade + 1][]*Person
 	for _, q := range p.staff {
 		byGrade[q.Grade] = append(byGrade[q.Grade], q)
 	}
 	for g := topGrade - 1; g >= 1; g-- {
 		room := target[g+1] - len(byGrade[g+1])
-		k := min(int(math.Round(promotionRate*float64(len(byGrade[g])))), max(room, 0))
+		k := min(int(math.Round(rate*float64(len(byGrade[g])))), max(room, 0))
 		if k == 0 {
 			continue
 		}

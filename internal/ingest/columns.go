@@ -37,7 +37,23 @@ const (
 	FullPayRelevant    Field = "full_pay_relevant"
 	BonusPay           Field = "bonus_pay"
 	StartDate          Field = "start_date"
+
+	// Fields of the monitoring files (CONTRACT.md, "The monitoring inputs").
+	ApplicationID Field = "application_id"
+	CaseID        Field = "case_id"
+	ResponseID    Field = "response_id"
+	AgeBandText   Field = "age_band" // an age band as a survey form asks it
+	EventDate     Field = "date"
+	Stage         Field = "stage"
+	CaseType      Field = "case_type"
+	Outcome       Field = "outcome"
+	Course        Field = "course"
+	Status        Field = "status"
+	Reason        Field = "reason"
 )
+
+// monitoringText are the monitoring fields kept as text.
+var monitoringText = []Field{Stage, CaseType, Outcome, Course, Status, Reason}
 
 // builtinAliases lists, for each canonical field, the headers HR systems
 // (iTrent, Oracle, SAP, ESR) and open-data extracts commonly use, most
@@ -80,7 +96,8 @@ var builtinAliases = map[Field][]string{
 // fieldOrder is the order fields are reported in.
 var fieldOrder = []Field{EmployeeID, Grade, Department, Sex, GenderIdentity, DateOfBirth, Age, Ethnicity, Disability,
 	Religion, SexualOrientation, MaritalStatus, PregnancyMaternity, Carer, ContractType, WorkingPattern, FTE,
-	WeeklyHours, HourlyPay, OrdinaryPay, AnnualSalary, FTESalary, FullPayRelevant, BonusPay, StartDate}
+	WeeklyHours, HourlyPay, OrdinaryPay, AnnualSalary, FTESalary, FullPayRelevant, BonusPay, StartDate,
+	ApplicationID, CaseID, ResponseID, AgeBandText, EventDate, Stage, CaseType, Outcome, Course, Status, Reason}
 
 // headerKey is the form headers are compared in: letters and digits only.
 func headerKey(s string) string { return strings.ReplaceAll(suggest.Normalise(s), " ", "") }

@@ -261,7 +261,6 @@ func countOutsideQuotes(line string, d rune) int {
 
 func (c *csvRows) Next() ([]string, int, error) {
 	rec, err := c.r.Read()
-	line, _ := c.r.FieldPos(0)
 	if err != nil {
 		if err == io.EOF {
 			return nil, 0, io.EOF
@@ -272,6 +271,7 @@ func (c *csvRows) Next() ([]string, int, error) {
 		}
 		return nil, 0, fmt.Errorf("%w: %v", ErrUnreadable, err)
 	}
+	line, _ := c.r.FieldPos(0)
 	return rec, line, nil
 }
 

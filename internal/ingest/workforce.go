@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -50,6 +51,12 @@ type Record struct {
 	BonusPay        float64
 	FullPayRelevant *bool
 	StartDate       time.Time // zero when not known
+
+	// Monitoring files' own fields.
+	AgeBand string           // an age band given as text (survey forms), as one of the pipeline's bands or a missing category
+	Date    time.Time        // the event's date (application, start, leaving, case opened, training); zero when not known
+	Text    map[Field]string // stage, case type, outcome, course, status, reason, as written
+	Other   map[string]string
 }
 
 // ReadOptions say how to read one workforce file.
@@ -62,9 +69,21 @@ type ReadOptions struct {
 	Snapshot    time.Time
 	Key         []byte // the pseudonymisation key
 	Log         *quality.Log
-	// RowIDs lets a file without an employee_id column through, counting
-	// each row as one person (one-off profiles of open-data extracts).
-	RowIDs bool
+	// RowIDs lets a file without an ID column through, counting each row as
+	// one person (one-off profiles of open-data extracts, survey responses);
+	// QuietRowIDs does so without a warning.
+	RowIDs, QuietRowIDs bool
+	// IDField is the column that identifies a row (default employee_id;
+	// application_id for recruitment, case_id for casework).
+	IDField Field
+	// AllowRepeatedIDs lets one ID appear on several rows (one employee's
+	// training courses).
+	AllowRepeatedIDs bool
+	// AgeBands are the pipeline's bands, for files that give an age band as text.
+	AgeBands harmonise.AgeBands
+	// KeepOtherColumns keeps the cells of columns that map to no field in
+	// Record.Other, by header (staff survey items).
+	KeepOtherColumns bool
 	// StandardWeeklyHours is a full-time week, for hours from FTE and for
 	// full-time-equivalent salaries (default 37).
 	StandardWeeklyHours float64
@@ -164,8 +183,9 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 	if err != nil {
 		return sum, fmt.Errorf("%s:%d: %w: %v", where, pending[headerRow].n, ErrInvalidData, err)
 	}
-	if _, ok := m.Index[EmployeeID]; !ok && !opts.RowIDs {
-		return sum, fmt.Errorf("%s:%d:employee_id: %w: no employee ID column; the closest header present is %q (map it under columns.employee_id in the pipeline)", where, pending[headerRow].n, ErrMissingColumn, NearestHeader(EmployeeID, header, opts.Aliases))
+	idField := opts.idField()
+	if _, ok := m.Index[idField]; !ok && !opts.RowIDs {
+		return sum, fmt.Errorf("%s:%d:%s: %w: no %s column; the closest header present is %q (map it under columns.%s in the pipeline)", where, pending[headerRow].n, idField, ErrMissingColumn, idNoun(idField), NearestHeader(idField, header, opts.Aliases), idField)
 	}
 	for _, note := range m.Notes {
 		opts.Log.Add(quality.Problem{File: name, Sheet: sum.Sheet, Row: pending[headerRow].n, Kind: "column choice", Message: note})
@@ -175,8 +195,8 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 			sum.Fields = append(sum.Fields, f)
 		}
 	}
-	if _, ok := m.Index[EmployeeID]; !ok {
-		opts.Log.Add(quality.Problem{File: name, Sheet: sum.Sheet, Kind: "no employee ID", Message: "no employee ID column; each row is counted as one person"})
+	if _, ok := m.Index[idField]; !ok && !opts.QuietRowIDs {
+		opts.Log.Add(quality.Problem{File: name, Sheet: sum.Sheet, Kind: "no employee ID", Message: fmt.Sprintf("no %s column; each row is counted as one", idNoun(idField))})
 	}
 	for _, c := range harmonise.Input {
 		if _, ok := m.Index[Field(c)]; ok {
@@ -210,7 +230,7 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 		data = append(data, row{append([]string(nil), cells...), n})
 	}
 	orders := map[Field]DateOrder{}
-	for _, f := range []Field{DateOfBirth, StartDate} {
+	for _, f := range []Field{DateOfBirth, StartDate, EventDate} {
 		col, ok := m.Index[f]
 		if !ok {
 			continue
@@ -355,18 +375,19 @@ func (p *parser) record(r row) (*Record, error) {
 	rec := &Record{Row: r.n, Age: -1, Chars: make(map[harmonise.Characteristic]string, len(harmonise.Input)+1),
 		FTE: Unknown, WeeklyHours: Unknown, HourlyPay: Unknown, OrdinaryPay: Unknown, AnnualSalary: Unknown, FTESalary: Unknown, BonusPay: Unknown}
 
-	if id, ok := p.cell(r, EmployeeID); ok {
+	idField := p.opts.idField()
+	if id, ok := p.cell(r, idField); ok {
 		if id == "" {
-			p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: p.header(EmployeeID), Kind: "missing employee ID", Message: "no employee ID; the row is left out", Severity: quality.Rejected})
+			p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: p.header(idField), Kind: "missing " + idNoun(idField), Message: fmt.Sprintf("no %s; the row is left out", idNoun(idField)), Severity: quality.Rejected})
 			return nil, nil
 		}
 		rec.PersonKey = Pseudonymise(p.opts.Key, id)
-		if first, dup := p.seen[rec.PersonKey]; dup {
+		if first, dup := p.seen[rec.PersonKey]; dup && !p.opts.AllowRepeatedIDs {
 			where := p.name
 			if p.sheet != "" {
 				where += ":" + p.sheet
 			}
-			return nil, fmt.Errorf("%s:%d:%s: %w: the same employee ID as row %d; each employee must appear once in a snapshot", where, r.n, p.header(EmployeeID), ErrInvalidData, first)
+			return nil, fmt.Errorf("%s:%d:%s: %w: the same %s as row %d; each must appear once in the file", where, r.n, p.header(idField), ErrInvalidData, idNoun(idField), first)
 		}
 		p.seen[rec.PersonKey] = r.n
 	} else {
@@ -406,6 +427,7 @@ func (p *parser) record(r row) (*Record, error) {
 	rec.AnnualSalary = p.money(r, AnnualSalary)
 	rec.FTESalary = p.money(r, FTESalary)
 	p.hourlyPay(r, rec)
+	p.monitoringFields(r, rec)
 	rec.BonusPay = p.money(r, BonusPay)
 	if raw, ok := p.cell(r, FullPayRelevant); ok && raw != "" {
 		if yes, ok := ParseYesNo(raw); ok {
@@ -597,4 +619,92 @@ func (p *parser) reportNoPay() {
 	}
 	p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: p.firstNoPay, Kind: "no usable pay", Count: p.noPay,
 		Message: fmt.Sprintf("%s have no usable pay (blank, zero hours or not a number) and are left out of the pay gap figures", plural(p.noPay, "row"))})
+}
+
+func (o ReadOptions) idField() Field {
+	if o.IDField == "" {
+		return EmployeeID
+	}
+	return o.IDField
+}
+
+func idNoun(f Field) string {
+	switch f {
+	case ApplicationID:
+		return "application ID"
+	case CaseID:
+		return "case ID"
+	case ResponseID:
+		return "response ID"
+	}
+	return "employee ID"
+}
+
+// monitoringFields reads the fields monitoring files add to the characteristics.
+func (p *parser) monitoringFields(r row, rec *Record) {
+	for _, f := range monitoringText {
+		if v, ok := p.cell(r, f); ok && v != "" {
+			if rec.Text == nil {
+				rec.Text = map[Field]string{}
+			}
+			rec.Text[f] = v
+		}
+	}
+	if raw, ok := p.cell(r, AgeBandText); ok {
+		rec.AgeBand = p.ageBand(r, raw)
+	}
+	if raw, ok := p.cell(r, EventDate); ok && raw != "" {
+		if t, err := ParseDate(raw, p.orders[EventDate], p.opts.Snapshot.Year()+1); err == nil {
+			rec.Date = t
+		} else {
+			p.warn(r, EventDate, "invalid date", "not a date; write YYYY-MM-DD or DD/MM/YYYY; the row is left out of period figures")
+		}
+	}
+	if p.opts.KeepOtherColumns {
+		rec.Other = map[string]string{}
+		for i, h := range p.m.Headers {
+			if _, _, mapped := p.opts.Aliases.Lookup(h); mapped || strings.TrimSpace(h) == "" {
+				continue
+			}
+			v := ""
+			if i < len(r.cells) {
+				v = strings.TrimSpace(r.cells[i])
+			}
+			rec.Other[strings.TrimSpace(h)] = v
+		}
+	}
+}
+
+var bandNumbers = regexp.MustCompile(`\d+`)
+
+// ageBand reads an age band written as text ("25-34", "25 to 34", "65+",
+// "65 and over") as one of the pipeline's bands.
+func (p *parser) ageBand(r row, raw string) string {
+	if cat, ok := p.opts.Mapper.Map(harmonise.Sex, raw); ok && harmonise.IsMissing(cat) {
+		return cat
+	}
+	bands := p.opts.AgeBands
+	if len(bands) == 0 {
+		bands = harmonise.DefaultAgeBands
+	}
+	nums := bandNumbers.FindAllString(raw, -1)
+	label := ""
+	switch {
+	case len(nums) == 2:
+		label = nums[0] + "-" + nums[1]
+	case len(nums) == 1 && (strings.Contains(raw, "+") || strings.Contains(strings.ToLower(raw), "over")):
+		label = nums[0] + "+"
+	}
+	for _, l := range bands.Labels() {
+		if l == label {
+			return l
+		}
+	}
+	k := unmappedKey{p.header(AgeBandText), harmonise.AgeBand, raw}
+	if u := p.unmapped[k]; u != nil {
+		u.n++
+	} else {
+		p.unmapped[k] = &unmappedCount{first: r.n, n: 1}
+	}
+	return harmonise.NotKnown
 }

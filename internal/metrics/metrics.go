@@ -41,16 +41,30 @@ type Settings struct {
 	WhiteMinoritiesAsMinority bool
 	Population                []Population
 	PopulationBase            string
-	// Reference names each pay-gap characteristic's reference category
-	// (METRICS.md "Other pay gaps"); DefaultReference fills what is missing.
+	// Reference names each characteristic's reference category for pay gaps
+	// and relative likelihoods; DefaultReference fills what is missing.
 	Reference map[string]string
+	// Period is the monitoring period; Sources the monitoring file of each
+	// kind the run reads (recruitment, starters, leavers, casework,
+	// training, staff_survey, action_plan).
+	Period  Period
+	Sources map[string]string
 }
 
-// DefaultReference is the reference category of each pay-gap characteristic.
+// DefaultReference is the reference category of each characteristic that
+// has one (METRICS.md "Other pay gaps" and "Employment monitoring").
 var DefaultReference = map[string]string{
+	string(harmonise.Sex):            "Male",
 	string(harmonise.EthnicMinority): harmonise.EthnicMinorityNo,
 	string(harmonise.EthnicGroup):    harmonise.GroupWhite,
 	string(harmonise.Disability):     "Not disabled",
+	string(harmonise.LGB):            harmonise.Heterosexual,
+}
+
+// needs names the monitoring input each monitoring table is computed from.
+var needs = map[string]string{
+	"recruitment": "recruitment", "turnover": "leavers", "casework": "casework", "training": "training",
+	"staff_survey": "staff_survey", "action_plan": "action_plan", "action_plan_summary": "action_plan",
 }
 
 // Result holds the computed tables and facts found on the way.
@@ -64,7 +78,7 @@ type Result struct {
 // Compute runs every table's query and returns the unsuppressed tables.
 func Compute(ctx context.Context, conn *sql.Conn, s Settings) (*Result, error) {
 	res := &Result{Tables: map[string]*table.Table{}}
-	if err := runStaff(ctx, conn, s.Snapshots); err != nil {
+	if err := runViews(ctx, conn, s); err != nil {
 		return nil, err
 	}
 	if err := prepare(ctx, conn, s, res); err != nil {
@@ -75,11 +89,16 @@ func Compute(ctx context.Context, conn *sql.Conn, s Settings) (*Result, error) {
 		return nil, fmt.Errorf("look for pay data: %w", err)
 	}
 	for _, e := range catalog.All {
+		if kind, ok := needs[e.Name]; ok && s.Sources[kind] == "" {
+			continue
+		}
 		switch {
 		case e.Threshold == catalog.PayThreshold && withPay == 0:
 			continue
 		case e.Name == catalog.Targets.Name:
 			continue // built from the protected tables: see targets.go
+		case e.Name == catalog.PayGapPeers.Name:
+			continue // public figures, compared in the peers package
 		case (e.Name == catalog.RepresentationByGrade.Name) && len(res.Grades) == 0:
 			continue
 		case e.Name == catalog.SeniorRepresentation.Name && res.SeniorFrom == "":
@@ -171,21 +190,60 @@ func cell(v any, col table.Column) table.Cell {
 	return table.Num(f)
 }
 
-// runStaff creates run_staff, the staff records of the run's snapshots,
-// which every query reads instead of the whole warehouse.
-func runStaff(ctx context.Context, conn *sql.Conn, snapshots []time.Time) error {
+// runViews creates what scopes every query to the run: run_staff, the
+// staff records of the run's snapshots; run_sources and run_events, the
+// monitoring files it reads and their events in its period; run_period,
+// the period with its opening and closing snapshots.
+func runViews(ctx context.Context, conn *sql.Conn, s Settings) error {
+	exec := func(q string, args ...any) error {
+		if _, err := conn.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("prepare metrics: %w", err)
+		}
+		return nil
+	}
 	q := `CREATE OR REPLACE TEMP VIEW run_staff AS SELECT * FROM staff`
-	if len(snapshots) > 0 {
-		dates := make([]string, len(snapshots))
-		for i, d := range snapshots {
+	if len(s.Snapshots) > 0 {
+		dates := make([]string, len(s.Snapshots))
+		for i, d := range s.Snapshots {
 			dates[i] = "DATE '" + d.Format(time.DateOnly) + "'"
 		}
 		q += ` WHERE snapshot_date IN (` + strings.Join(dates, ", ") + `)`
 	}
-	if _, err := conn.ExecContext(ctx, q); err != nil {
-		return fmt.Errorf("prepare metrics: %w", err)
+	if err := exec(q); err != nil {
+		return err
 	}
-	return nil
+	if err := exec(`CREATE OR REPLACE TEMP TABLE run_sources (kind VARCHAR, source VARCHAR)`); err != nil {
+		return err
+	}
+	for kind, src := range s.Sources {
+		if err := exec(`INSERT INTO run_sources VALUES (?, ?)`, kind, src); err != nil {
+			return err
+		}
+	}
+	var opening, closing any
+	for _, d := range s.Snapshots {
+		if d.Before(s.Period.Start) {
+			opening = d
+		}
+		if !d.After(s.Period.End) {
+			closing = d
+		}
+	}
+	if opening != nil && closing != nil && opening.(time.Time).Equal(closing.(time.Time)) {
+		opening = nil
+	}
+	var start, end any
+	if !s.Period.Start.IsZero() {
+		start, end = s.Period.Start, s.Period.End
+	}
+	if err := exec(`CREATE OR REPLACE TEMP TABLE run_period AS
+		SELECT ?::VARCHAR AS label, ?::DATE AS period_start, ?::DATE AS period_end, ?::DATE AS opening, ?::DATE AS closing`,
+		s.Period.Label, start, end, opening, closing); err != nil {
+		return err
+	}
+	return exec(`CREATE OR REPLACE TEMP VIEW run_events AS
+		SELECT e.* FROM events AS e JOIN run_sources AS r ON r.kind = e.kind AND r.source = e.source
+		WHERE e.kind = 'staff_survey' OR e.event_date BETWEEN (SELECT period_start FROM run_period) AND (SELECT period_end FROM run_period)`)
 }
 
 // prepare creates the run's helper tables and the staff_long view.
@@ -254,7 +312,7 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 	}
 
 	// Derived groupings of the categories present.
-	ethnicities, err := strings1(ctx, conn, `SELECT DISTINCT ethnicity FROM run_staff WHERE ethnicity IS NOT NULL`)
+	ethnicities, err := strings1(ctx, conn, `SELECT DISTINCT ethnicity FROM (SELECT ethnicity FROM run_staff UNION SELECT ethnicity FROM run_events) WHERE ethnicity IS NOT NULL`)
 	if err != nil {
 		return err
 	}
@@ -266,7 +324,7 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 			return err
 		}
 	}
-	orientations, err := strings1(ctx, conn, `SELECT DISTINCT sexual_orientation FROM run_staff WHERE sexual_orientation IS NOT NULL`)
+	orientations, err := strings1(ctx, conn, `SELECT DISTINCT sexual_orientation FROM (SELECT sexual_orientation FROM run_staff UNION SELECT sexual_orientation FROM run_events) WHERE sexual_orientation IS NOT NULL`)
 	if err != nil {
 		return err
 	}
@@ -279,12 +337,14 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 		}
 	}
 
-	view, err := queries.FS.ReadFile("staff_long.sql")
-	if err != nil {
-		return err
-	}
-	if err := exec(string(view)); err != nil {
-		return err
+	for _, name := range []string{"staff_long.sql", "events_long.sql"} {
+		view, err := queries.FS.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if err := exec(string(view)); err != nil {
+			return err
+		}
 	}
 
 	// Category and characteristic order: the canonical categories, then any
@@ -300,7 +360,7 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 	if err := exec(`CREATE OR REPLACE TEMP TABLE categories (characteristic VARCHAR, category VARCHAR, ord INTEGER)`); err != nil {
 		return err
 	}
-	observed, err := pairs(ctx, conn, `SELECT DISTINCT characteristic, category FROM staff_long`)
+	observed, err := pairs(ctx, conn, `SELECT DISTINCT characteristic, category FROM (SELECT characteristic, category FROM staff_long UNION SELECT characteristic, category FROM events_long)`)
 	if err != nil {
 		return err
 	}
@@ -327,17 +387,24 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 		}
 	}
 
-	// Reference categories for the pay gaps.
-	if err := exec(`CREATE OR REPLACE TEMP TABLE pay_reference (characteristic VARCHAR, reference VARCHAR)`); err != nil {
+	// Reference categories for pay gaps and relative likelihoods.
+	if err := exec(`CREATE OR REPLACE TEMP TABLE reference (characteristic VARCHAR, reference VARCHAR)`); err != nil {
 		return err
 	}
-	for _, c := range []string{string(harmonise.EthnicMinority), string(harmonise.EthnicGroup), string(harmonise.Disability)} {
-		ref := DefaultReference[c]
-		if r, ok := s.Reference[c]; ok && r != "" {
-			ref = r
+	refs := map[string]string{}
+	for c, r := range DefaultReference {
+		refs[c] = r
+	}
+	for c, r := range s.Reference {
+		if r != "" {
+			refs[c] = r
 		}
-		if err := exec(`INSERT INTO pay_reference VALUES (?, ?)`, c, ref); err != nil {
-			return err
+	}
+	for _, c := range harmonise.Reported {
+		if r, ok := refs[string(c)]; ok {
+			if err := exec(`INSERT INTO reference VALUES (?, ?)`, string(c), r); err != nil {
+				return err
+			}
 		}
 	}
 

@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
@@ -220,6 +222,9 @@ func publish(ctx context.Context, p *config.Pipeline, pub *report.Publication, o
 		}
 		written = append(written, path)
 	}
+	if err := pauseAt(ctx, "outputs"); err != nil {
+		return nil, err
+	}
 	if p.Emits("charts") && len(pub.Charts) > 0 {
 		paths, err := png.Write(filepath.Join(tmp, "charts"), pub.Charts)
 		if err != nil {
@@ -272,6 +277,56 @@ func publish(ctx context.Context, p *config.Pipeline, pub *report.Publication, o
 		os.RemoveAll(old)
 	}
 	return final, nil
+}
+
+// cleanLeftovers tidies what killed runs left beside outDir: a run killed
+// in the middle of the swap leaves the previous outputs in an .old- folder
+// and none in place, so the newest such folder is moved back; every other
+// .partial- or .old- folder older than this run is removed. (The warehouse
+// lock keeps a second run on this warehouse from publishing meanwhile.)
+func cleanLeftovers(outDir string, runStart time.Time, log *slog.Logger) {
+	parent, base := filepath.Dir(outDir), filepath.Base(outDir)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	type leftover struct {
+		path string
+		mod  time.Time
+		old  bool
+	}
+	var found []leftover
+	for _, e := range entries {
+		name := e.Name()
+		partial, old := strings.HasPrefix(name, "."+base+".partial-"), strings.HasPrefix(name, "."+base+".old-")
+		if !e.IsDir() || (!partial && !old) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || !info.ModTime().Before(runStart) {
+			continue
+		}
+		found = append(found, leftover{filepath.Join(parent, name), info.ModTime(), old})
+	}
+	sort.Slice(found, func(i, j int) bool { return found[i].mod.After(found[j].mod) })
+	if _, err := os.Stat(outDir); errors.Is(err, os.ErrNotExist) {
+		for i, l := range found {
+			if l.old {
+				if err := os.Rename(l.path, outDir); err == nil {
+					log.Warn("restored the previous outputs that an interrupted run had moved aside", "from", l.path, "to", outDir)
+					found = append(found[:i], found[i+1:]...)
+				}
+				break
+			}
+		}
+	}
+	for _, l := range found {
+		if err := os.RemoveAll(l.path); err != nil {
+			log.Warn("could not remove a folder left by an interrupted run", "path", l.path, "error", err.Error())
+			continue
+		}
+		log.Info("removed a folder left by an interrupted run", "path", l.path)
+	}
 }
 
 func randomSuffix() string {

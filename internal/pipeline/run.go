@@ -30,12 +30,13 @@ var Version = "0.1.0"
 
 // Options say how to run a pipeline.
 type Options struct {
-	OutDir   string // default outputs/<name>/<as-of>
-	DBPath   string // default outputs/equip.duckdb
-	AsOf     string // YYYY-MM-DD; overrides the pipeline's as_of
-	Strict   bool   // any data-quality warning fails the run
-	Validate bool   // check inputs and compute, publish nothing, change nothing
-	RowIDs   bool   // files without an employee ID column count rows as people
+	OutDir   string        // default outputs/<name>/<as-of>
+	DBPath   string        // default outputs/equip.duckdb
+	AsOf     string        // YYYY-MM-DD; overrides the pipeline's as_of
+	Strict   bool          // any data-quality warning fails the run
+	Validate bool          // check inputs and compute, publish nothing, change nothing
+	RowIDs   bool          // files without an employee ID column count rows as people
+	LockWait time.Duration // how long to wait for another run to release the warehouse
 	Logger   *slog.Logger
 }
 
@@ -96,6 +97,14 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 		bench = b
 	}
 
+	// One run at a time per warehouse; the lock outlives the warehouse (deferred first).
+	if opts.DBPath != ":memory:" {
+		lock, err := warehouse.AcquireLock(ctx, opts.DBPath, warehouse.LockOptions{Wait: opts.LockWait, Pipeline: p.Name, Logger: log})
+		if err != nil {
+			return nil, err
+		}
+		defer lock.Release()
+	}
 	w, err := warehouse.Open(ctx, opts.DBPath)
 	if err != nil {
 		return nil, err
@@ -137,6 +146,7 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 		log.Info("loading snapshot", "file", in.Display, "snapshot", in.Date.Format(time.DateOnly))
 		sum, err := w.Load(ctx, warehouse.Snapshot{Date: in.Date, Source: in.Display, Sheet: in.Input.Sheet, SHA256: sha, SettingsHash: settings},
 			func(emit func(*ingest.Record) error) (ingest.Summary, error) {
+				emit = interruptible(ctx, emit)
 				return ingest.ReadWorkforce(ingest.ReadOptions{
 					Path: in.Path, DisplayPath: in.Display,
 					File:    ingest.Options{Sheet: in.Input.Sheet, Encoding: in.Input.Encoding, Delimiter: in.Input.Delimiter},
@@ -151,6 +161,9 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 			qlog.Add(pr)
 		}
 		log.Info("loaded snapshot", "file", in.Display, "rows", sum.Rows, "rejected", sum.Rejected)
+		if err := pauseAt(ctx, "ingest"); err != nil {
+			return nil, err
+		}
 	}
 	all, err := w.Snapshots(ctx)
 	if err != nil {
@@ -183,6 +196,10 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 		return nil, err
 	}
 	man.AsOf = asOf.Format(time.DateOnly)
+	sources, err := loadMonitoring(ctx, p, w, aliases, mapper, key, asOf, &qlog, man)
+	if err != nil {
+		return nil, err
+	}
 	man.Timings.Ingest = time.Since(ingestStart).Seconds()
 
 	if opts.Strict {
@@ -200,12 +217,16 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 		AsOf: asOf, Snapshots: runDates, GradeOrder: p.Analysis.Grades.Order, SeniorFrom: p.Analysis.Grades.SeniorFrom,
 		AgeBands: p.AgeBands(), WhiteMinoritiesAsMinority: p.Analysis.WhiteMinoritiesAsMinority,
 		Reference: p.Analysis.Reference,
+		Period:    metrics.PeriodEnding(p.Period, asOf), Sources: sources,
 	}
 	if bench != nil {
 		settings.Population, settings.PopulationBase = population(bench, p.AgeBands())
 	}
 	res, err := metrics.Compute(ctx, w.Conn(), settings)
 	if err != nil {
+		return nil, err
+	}
+	if err := pauseAt(ctx, "metrics"); err != nil {
 		return nil, err
 	}
 	for _, warn := range res.Warnings {
@@ -217,6 +238,9 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 		if !s.Date.After(asOf) {
 			dates = append(dates, s.Date.Format(time.DateOnly))
 		}
+	}
+	if err := comparePeers(p, published, man); err != nil {
+		return nil, err
 	}
 	if len(p.Targets) > 0 {
 		published[catalog.Targets.Name] = metrics.Targets(p.Targets, published, man.AsOf, dates)
@@ -235,6 +259,7 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 		outDir = filepath.Join("outputs", p.Name, man.AsOf)
 	}
 	pub := publication(p, res, published, man.AsOf, dates, bench, stats, qlog.Problems(), man)
+	cleanLeftovers(outDir, start, log)
 	written, err := publish(ctx, p, pub, outDir, qlog.Problems(), man, func() {
 		man.Timings.Outputs = time.Since(outStart).Seconds()
 		man.Timings.Total = time.Since(start).Seconds()
@@ -244,6 +269,20 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 	}
 	result.OutDir, result.Outputs, result.Manifest = outDir, written, man
 	return result, nil
+}
+
+// interruptible wraps a record sink so that a long file stops loading soon
+// after the run is interrupted (checked every few thousand records).
+func interruptible(ctx context.Context, emit func(*ingest.Record) error) func(*ingest.Record) error {
+	n := 0
+	return func(r *ingest.Record) error {
+		if n++; n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		return emit(r)
+	}
 }
 
 // classify maps ingest errors onto the run's error kinds.

@@ -9,19 +9,18 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/equip-project/equip/internal/report/reporttest"
 )
 
-// TestDashboardRendersInChromium loads the fixture's dashboard in headless
-// Chromium, offline, and checks from the DOM that every chart was drawn
-// and no script failed. It is skipped where Chromium is not installed.
+// TestDashboardRendersInChromium loads the fixture's dashboard, with the
+// pay charts (negative values among them), in headless Chromium, offline,
+// and checks from the DOM that every chart was drawn and no script failed.
+// It is skipped where Chromium is not installed.
 func TestDashboardRendersInChromium(t *testing.T) {
 	bin, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Skip("chromium not on PATH")
 	}
-	pub := reporttest.Publication()
+	pub := payPublication()
 	path, _ := writeFixture(t, pub)
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -68,7 +67,7 @@ func TestDashboardRendersInChromium(t *testing.T) {
 		}
 	}
 	status := regexp.MustCompile(`<p id="chart-status"[^>]*data-rendered="(\d+)"[^>]*>([^<]*)</p>`).FindStringSubmatch(dom)
-	if status == nil || status[1] != "3" || status[2] != "3 of 3 charts drawn." {
-		t.Errorf("chart status = %q, want 3 of 3 charts drawn", status)
+	if status == nil || status[1] != "8" || status[2] != "8 of 8 charts drawn." {
+		t.Errorf("chart status = %q, want 8 of 8 charts drawn", status)
 	}
 }

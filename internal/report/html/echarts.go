@@ -107,7 +107,56 @@ func option(c chart.Chart) (json.RawMessage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: encode ECharts option: %w", c.ID, err)
 	}
+	if raw, err = adjustAxes(raw, hasNegative(c)); err != nil {
+		return nil, fmt.Errorf("chart %s: %w", c.ID, err)
+	}
 	return raw, nil
+}
+
+// categoryLineHeight is the line height, in pixels, of category labels.
+// Without it ECharts draws the lines of a wrapped label ("Black, Black
+// British, Black Welsh, Caribbean or African") over each other.
+const categoryLineHeight = 16
+
+// valuePadding widens an automatic value axis beyond the data at both
+// ends, so that the label of a bar ending at the axis's minimum or maximum
+// has room outside it rather than over the category labels.
+const valuePadding = "15%"
+
+// adjustAxes sets what go-echarts has no (numeric) option for: the line
+// height of category labels, and, for charts with negative values, room
+// beyond the data on the value axis, whose range ECharts then chooses. It
+// works on the encoded option; encoding/json writes the keys in order, so
+// the result is as reproducible as the rest.
+func adjustAxes(raw json.RawMessage, negative bool) (json.RawMessage, error) {
+	var o map[string]any
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return nil, fmt.Errorf("decode ECharts option: %w", err)
+	}
+	for _, key := range []string{"xAxis", "yAxis"} {
+		axes, _ := o[key].([]any)
+		for _, a := range axes {
+			axis, ok := a.(map[string]any)
+			if !ok {
+				continue
+			}
+			switch axis["type"] {
+			case "category":
+				if label, ok := axis["axisLabel"].(map[string]any); ok {
+					label["lineHeight"] = categoryLineHeight
+				}
+			case "value":
+				if negative {
+					axis["boundaryGap"] = []string{valuePadding, valuePadding}
+				}
+			}
+		}
+	}
+	adjusted, err := json.Marshal(o)
+	if err != nil {
+		return nil, fmt.Errorf("encode ECharts option: %w", err)
+	}
+	return adjusted, nil
 }
 
 // globalOptions are the options every chart shares: its ID, colours,
@@ -146,8 +195,30 @@ func globalOptions(c chart.Chart, axisPointer string) []charts.GlobalOpts {
 	}
 }
 
-// valueAxis is the axis the values run along.
-func valueAxis(c chart.Chart) (name, nameLocation string, nameGap int, max any, label *opts.AxisLabel) {
+// hasNegative reports whether a chart draws any value or target below
+// zero, as pay gaps in women's favour are.
+func hasNegative(c chart.Chart) bool {
+	for _, s := range c.Series {
+		for i, v := range s.Values {
+			if v < 0 && !suppressed(s, i) {
+				return true
+			}
+		}
+	}
+	for _, t := range c.Targets {
+		if t.Value < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// valueAxis is the axis the values run along. It starts at zero unless a
+// value is negative, when ECharts picks the range so no bar is cut off.
+func valueAxis(c chart.Chart) (name, nameLocation string, nameGap int, min, max any, label *opts.AxisLabel) {
+	if !hasNegative(c) {
+		min = 0
+	}
 	if c.ValueMax > 0 {
 		max = c.ValueMax
 	}
@@ -156,9 +227,18 @@ func valueAxis(c chart.Chart) (name, nameLocation string, nameGap int, max any, 
 		label.Formatter = "{value}%"
 	}
 	if c.Horizontal {
-		return c.ValueLabel, "middle", 28, max, label
+		return c.ValueLabel, "middle", 28, min, max, label
 	}
-	return c.ValueLabel, "end", 12, max, label
+	return c.ValueLabel, "end", 12, min, max, label
+}
+
+// categoryLine keeps the category axis, and so its labels, at the edge of
+// the plot when values are negative, instead of at zero among the bars.
+func categoryLine(c chart.Chart) *opts.AxisLine {
+	if !hasNegative(c) {
+		return nil
+	}
+	return &opts.AxisLine{OnZero: opts.Bool(false)}
 }
 
 func categoryLabel(horizontal bool) *opts.AxisLabel {
@@ -173,19 +253,19 @@ func barOption(c chart.Chart) map[string]interface{} {
 	bar := charts.NewBar()
 	pointer := "shadow"
 	bar.SetGlobalOptions(globalOptions(c, pointer)...)
-	name, loc, gap, max, label := valueAxis(c)
+	name, loc, gap, min, max, label := valueAxis(c)
 	split := &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#e3e6e8"}}
 	if c.Horizontal {
 		bar.XYReversal()
 		bar.SetGlobalOptions(
-			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: name, NameLocation: loc, NameGap: gap, Min: 0, Max: max, AxisLabel: label, SplitLine: split}),
+			charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: name, NameLocation: loc, NameGap: gap, Min: min, Max: max, AxisLabel: label, SplitLine: split}),
 			// Inverse puts the first category at the top, the order tables read in.
-			charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: categoryLabel(true)}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: categoryLabel(true), AxisLine: categoryLine(c)}),
 		)
 	} else {
 		bar.SetGlobalOptions(
-			charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: categoryLabel(false)}),
-			charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: name, NameLocation: loc, NameGap: gap, Min: 0, Max: max, AxisLabel: label, SplitLine: split}),
+			charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: categoryLabel(false), AxisLine: categoryLine(c)}),
+			charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: name, NameLocation: loc, NameGap: gap, Min: min, Max: max, AxisLabel: label, SplitLine: split}),
 		)
 	}
 	bar.SetXAxis(c.Categories)
@@ -203,7 +283,10 @@ func barOption(c chart.Chart) map[string]interface{} {
 				o.LabelLayout = &opts.LabelLayout{HideOverlap: opts.Bool(true)}
 			} else {
 				pos := "top"
-				if c.Horizontal {
+				switch {
+				case hasNegative(c):
+					pos = "outside" // beyond the bar's end, on whichever side of zero it lies
+				case c.Horizontal:
 					pos = "right"
 				}
 				o.Label = &opts.Label{Show: opts.Bool(true), Position: pos, Color: inkColour, FontSize: 12}
@@ -221,10 +304,10 @@ func barOption(c chart.Chart) map[string]interface{} {
 func lineOption(c chart.Chart) map[string]interface{} {
 	line := charts.NewLine()
 	line.SetGlobalOptions(globalOptions(c, "line")...)
-	name, loc, gap, max, label := valueAxis(c)
+	name, loc, gap, min, max, label := valueAxis(c)
 	line.SetGlobalOptions(
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: categoryLabel(false)}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: name, NameLocation: loc, NameGap: gap, Min: 0, Max: max, AxisLabel: label,
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: categoryLabel(false), AxisLine: categoryLine(c)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: name, NameLocation: loc, NameGap: gap, Min: min, Max: max, AxisLabel: label,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#e3e6e8"}}}),
 	)
 	line.SetXAxis(c.Categories)

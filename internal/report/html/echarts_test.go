@@ -151,3 +151,44 @@ func TestOptionEscapesMarkup(t *testing.T) {
 		t.Errorf("option %s holds raw markup characters", raw)
 	}
 }
+
+func TestOptionNegativeValues(t *testing.T) {
+	bar := chart.Chart{
+		ID: "pay-gap-ethnic_minority", Kind: chart.Bar, Horizontal: true, ValueLabel: "Pay gap %",
+		Categories: []string{"Ethnic minority", "Not known"},
+		Series:     []chart.Series{{Name: "Mean", Values: []float64{1.8, -0.5}}},
+	}
+	line := chart.Chart{
+		ID: "pay-gap-trend", Kind: chart.Line, ValueLabel: "Pay gap %",
+		Categories: []string{"2024-03-31", "2025-03-31"},
+		Series:     []chart.Series{{Name: "Median", Values: []float64{2.0, -1.3}}},
+	}
+	// A withheld value is drawn as a gap whatever it holds, so it does not
+	// count as negative.
+	withheld := bar
+	withheld.Series = []chart.Series{{Name: "Mean", Values: []float64{1.8, -0.5}, Suppressed: []bool{false, true}}}
+	for _, tc := range []struct {
+		name string
+		c    chart.Chart
+		path []any
+		want any
+	}{
+		{"bar: value axis not fixed at zero", bar, []any{"xAxis", 0, "min"}, nil},
+		{"bar: category labels at the edge", bar, []any{"yAxis", 0, "axisLine", "onZero"}, false},
+		{"bar: labels beyond the bar's end", bar, []any{"series", 0, "label", "position"}, "outside"},
+		{"bar: room for labels at both ends", bar, []any{"xAxis", 0, "boundaryGap"}, []any{"15%", "15%"}},
+		{"line: room at both ends", line, []any{"yAxis", 0, "boundaryGap"}, []any{"15%", "15%"}},
+		{"line: value axis not fixed at zero", line, []any{"yAxis", 0, "min"}, nil},
+		{"line: category labels at the edge", line, []any{"xAxis", 0, "axisLine", "onZero"}, false},
+		{"withheld negative: axis from zero", withheld, []any{"xAxis", 0, "min"}, 0.0},
+		{"withheld negative: labels to the right", withheld, []any{"series", 0, "label", "position"}, "right"},
+		{"withheld negative: axis line as usual", withheld, []any{"yAxis", 0, "axisLine"}, nil},
+		{"withheld negative: no padding", withheld, []any{"xAxis", 0, "boundaryGap"}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := at(t, decode(t, tc.c), tc.path...); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("%v = %#v, want %#v", tc.path, got, tc.want)
+			}
+		})
+	}
+}

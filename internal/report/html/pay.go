@@ -238,16 +238,24 @@ func payGapTables(t *table.Table, asOf string) []*tableView {
 			continue
 		}
 		caption := chart.Label(ch) + " pay gaps"
-		if ref, _ := payCell(t, mine[0], "reference_category"); ref.Text != "" {
+		ref, _ := payCell(t, mine[0], "reference_category")
+		if ref.Text != "" {
 			caption += " against " + ref.Text
 		}
 		caption = withDate(caption, date)
+		var about []string
 		if c, col := payCell(t, mine[0], "declaration_rate"); c.Status != table.Empty {
 			v := cell(c, col).Text
 			if c.IsValue() {
 				v = oneDecimal(c.Num) + "%"
 			}
-			caption += " (declaration rate " + v + ")"
+			about = append(about, "declaration rate "+v)
+		}
+		if ref.Text != "" {
+			about = append(about, "positive: "+ref.Text+" paid more")
+		}
+		if len(about) > 0 {
+			caption += " (" + strings.Join(about, "; ") + ")"
 		}
 		drop := []string{"snapshot_date", "characteristic", "reference_category", "declaration_rate"}
 		tv := tableOf(t, caption, mine, drop...)
@@ -303,10 +311,10 @@ func peers(t *table.Table, asOf string) *peerView {
 		}
 		p.Lines = append(p.Lines, line)
 		if g, _ := payCell(t, row, "peer_group"); p.Group == "" && g.Text != "" {
-			p.Group = g.Text
+			p.Group = fullStop(g.Text)
 		}
 		if src, _ := payCell(t, row, "source"); p.Source == "" && src.Text != "" {
-			p.Source = src.Text
+			p.Source = fullStop(src.Text)
 		}
 	}
 	return p
@@ -322,4 +330,13 @@ func pctText(c table.Cell, _ table.Column) string {
 		return "not available"
 	}
 	return oneDecimal(c.Num) + "%"
+}
+
+// fullStop ends text from a table with a full stop when it has none.
+func fullStop(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
 }

@@ -46,13 +46,18 @@ type kpi struct {
 	Marker bool // Value is a marker such as [c], not a figure
 }
 
-// section is a part of the page about one characteristic (or, with an
-// empty characteristic, about all of them).
+// section is a part of the page about one characteristic, about pay, or
+// about all characteristics at once. Only the pay section has an
+// introduction, tiles, notes and a peer comparison.
 type section struct {
 	ID      string
 	Heading string
+	Intro   []string // paragraphs under the heading
+	KPIs    []kpi
+	Notes   []string // paragraphs under the tiles
 	Charts  []chartView
 	Tables  []*tableView
+	Peers   *peerView
 }
 
 // chartView is one chart's figure: its container and its numbers as a table.
@@ -114,7 +119,7 @@ const (
 )
 
 var reservedIDs = []string{"main", "js-errors", "chart-status", "chart-data",
-	idSummary, idFindings, idTargets, idAcross, idQuality, idNotes}
+	idSummary, idFindings, idTargets, idAcross, idPay, idQuality, idNotes}
 
 func newView(pub *report.Publication) (*view, error) {
 	v := &view{
@@ -135,7 +140,7 @@ func newView(pub *report.Publication) (*view, error) {
 		return nil, err
 	}
 	byCharacteristic := map[string][]chartView{}
-	var across []chartView
+	var across, pay []chartView
 	for _, c := range pub.Charts {
 		raw, err := option(c)
 		if err != nil {
@@ -143,9 +148,14 @@ func newView(pub *report.Publication) (*view, error) {
 		}
 		v.Specs = append(v.Specs, newSpec(c, raw))
 		cv := newChartView(c)
+		if t := pub.Table(c.Source); t != nil && t.Title != "" {
+			cv.Source = t.Title // the run's own title, also for tables the catalog does not list
+		}
 		switch {
 		case c.ID == chart.KindTargets:
 			v.TargetCharts = append(v.TargetCharts, cv)
+		case isPayChart(c):
+			pay = append(pay, cv)
 		case c.Characteristic == "":
 			across = append(across, cv)
 		default:
@@ -161,6 +171,9 @@ func newView(pub *report.Publication) (*view, error) {
 		if t := profileTable(profile, pub.Meta.AsOf, ch); t != nil {
 			s.Tables = append(s.Tables, t)
 		}
+		v.Sections = append(v.Sections, s)
+	}
+	if s, ok := paySection(pub, pay); ok {
 		v.Sections = append(v.Sections, s)
 	}
 	acrossSection := section{ID: idAcross, Heading: "Declaration rates and other measures", Charts: across}
@@ -232,7 +245,9 @@ func characteristics(pub *report.Publication, profile *table.Table) []string {
 		}
 	}
 	for _, c := range pub.Charts {
-		add(c.Characteristic)
+		if !isPayChart(c) {
+			add(c.Characteristic)
+		}
 	}
 	rank := func(ch string) int {
 		if i := slices.Index(harmonise.Reported, harmonise.Characteristic(ch)); i >= 0 {

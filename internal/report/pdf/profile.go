@@ -35,6 +35,9 @@ func annualProfile(pub *report.Publication) []section {
 	for _, c := range d.profileCharacteristics() {
 		ss = append(ss, section{title: characteristicName(c), listed: true, build: func(d *doc) { d.characteristic(c) }})
 	}
+	if d.hasPay() {
+		ss = append(ss, section{title: payTitle, listed: true, build: (*doc).payGaps})
+	}
 	if len(d.current(pub.Table(catalog.Benchmark.Name))) > 0 {
 		ss = append(ss, section{title: benchmarkTitle, listed: true, build: (*doc).benchmark})
 	}
