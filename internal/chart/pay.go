@@ -27,9 +27,9 @@ const (
 // pay_quartiles table and the charts call them.
 var Quartiles = []string{"Lower", "Lower middle", "Upper middle", "Top"}
 
-// quartileColumns are the gender_pay_gap columns of women's and men's share
+// QuartileColumns are the gender_pay_gap columns of women's and men's share
 // of each quarter, in the order of Quartiles.
-var quartileColumns = [][2]string{
+var QuartileColumns = [][2]string{
 	{"FemaleLowerQuartile", "MaleLowerQuartile"},
 	{"FemaleLowerMiddleQuartile", "MaleLowerMiddleQuartile"},
 	{"FemaleUpperMiddleQuartile", "MaleUpperMiddleQuartile"},
@@ -73,7 +73,7 @@ func (v *values) add1(c table.Cell) {
 
 func (b *builder) payQuartiles() *Chart {
 	cols := []string{"snapshot_date"}
-	for _, q := range quartileColumns {
+	for _, q := range QuartileColumns {
 		cols = append(cols, q[0], q[1])
 	}
 	v, ok := b.view(catalog.GenderPayGap.Name, cols...)
@@ -86,7 +86,7 @@ func (b *builder) payQuartiles() *Chart {
 		return nil
 	}
 	var women, men values
-	for _, q := range quartileColumns {
+	for _, q := range QuartileColumns {
 		women.add1(v.cell(rows[0], q[0]))
 		men.add1(v.cell(rows[0], q[1]))
 	}

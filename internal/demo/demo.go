@@ -1,10 +1,15 @@
-// Package demo generates the shipped demo inputs: five annual workforce
-// snapshots of a fictional "Shire County Council", written the way real HR
-// systems export them, reproducibly from a seed.
+// Package demo generates the shipped demo inputs of a fictional "Shire
+// County Council", written the way real HR systems and monitoring forms
+// export them, reproducibly from a seed: five annual workforce snapshots,
+// two quarterly ones, and the equality monitoring files of 2024/25 and the
+// first half of 2025/26 (recruitment, starters, leavers, casework, training,
+// the staff survey and the action plan).
 //
-// The population model (population.go, traits.go, pay.go) moves the same
-// people from year to year; the exports (this file, labels.go, xlsx.go,
-// csv.go) write each year's staff in one HR system's layout and spelling.
+// The population model (population.go, quarters.go, traits.go, pay.go)
+// moves the same people from one snapshot to the next; the exports (this
+// file, labels.go, xlsx.go, csv.go) write each snapshot's staff in one HR
+// system's layout and spelling; monitoring.go and the files it names draw
+// the monitoring inputs from the same people.
 package demo
 
 import (
@@ -23,16 +28,22 @@ const DefaultSeed uint64 = 20250331
 // WorkforceDir is the folder, under the inputs folder, the snapshots go in.
 const WorkforceDir = "workforce"
 
+// QuarterlyDir is the folder, under WorkforceDir, the quarterly snapshots
+// go in, apart so that a pipeline globbing the annual ones does not pick
+// them up.
+const QuarterlyDir = "quarterly"
+
 type format int
 
 const (
 	xlsxFormat format = iota
-	csvFormat
+	csvFormat         // the new system's Windows-1252 semicolon CSV
+	utf8CSVFormat     // a report saved as UTF-8 comma CSV, with the XLSX headers
 )
 
-// export is how one year's snapshot was taken out of the HR system.
+// export is how one snapshot was taken out of the HR system.
 type export struct {
-	year   int
+	date   time.Time
 	format format
 	system system
 	// titleRows come above the header, followed by a blank row, as in a
@@ -46,60 +57,94 @@ type export struct {
 
 var exports = []export{
 	{
-		year: 2021, format: xlsxFormat, system: oldSystem,
+		date: snapshotDate(2021), format: xlsxFormat, system: oldSystem,
 		oddities: []oddity{{harmonise.Ethnicity, "BME", 3}, {harmonise.Religion, "Pastafarian", 1}, {harmonise.Sex, "X", 1}},
 	},
 	{
-		year: 2022, format: xlsxFormat, system: oldSystem, bareDateOfBirth: true,
+		date: snapshotDate(2022), format: xlsxFormat, system: oldSystem, bareDateOfBirth: true,
 		oddities: []oddity{
 			{harmonise.Ethnicity, "BME", 2}, {harmonise.Disability, "Diabetes", 2},
 			{harmonise.SexualOrientation, "Questioning", 1}, {harmonise.Religion, "Spiritual but not religious", 1},
 		},
 	},
 	{
-		year: 2023, format: xlsxFormat, system: oldSystem,
+		date: snapshotDate(2023), format: xlsxFormat, system: oldSystem,
 		titleRows: []string{"Shire County Council – establishment report", "Run date: 03/04/2023"},
 		oddities:  []oddity{{harmonise.Ethnicity, "BAME", 2}, {harmonise.Disability, "Dyslexia", 1}, {harmonise.Sex, "U", 1}},
 	},
 	{
-		year: 2024, format: csvFormat, system: newSystem,
+		date: snapshotDate(2024), format: csvFormat, system: newSystem,
 		oddities: []oddity{
 			{harmonise.Ethnicity, "European", 3}, {harmonise.Religion, "Pastafarian", 1},
 			{harmonise.Sex, "X", 1}, {harmonise.SexualOrientation, "Questioning", 2},
 		},
 	},
 	{
-		year: 2025, format: xlsxFormat, system: newSystem,
+		date: snapshotDate(2025), format: xlsxFormat, system: newSystem,
 		oddities: []oddity{
 			{harmonise.Ethnicity, "BME", 2}, {harmonise.Religion, "Spiritual but not religious", 2},
 			{harmonise.Disability, "Long Covid", 1}, {harmonise.SexualOrientation, "Questioning", 1}, {harmonise.Sex, "X", 1},
 		},
 	},
+	{
+		date: quarterEnds[0].date, format: utf8CSVFormat, system: newSystem,
+		oddities: []oddity{{harmonise.Ethnicity, "BME", 2}, {harmonise.SexualOrientation, "Questioning", 1}, {harmonise.Sex, "X", 1}},
+	},
+	{
+		date: quarterEnds[1].date, format: utf8CSVFormat, system: newSystem,
+		oddities: []oddity{
+			{harmonise.Ethnicity, "BME", 1}, {harmonise.Religion, "Spiritual but not religious", 1},
+			{harmonise.Disability, "Long Covid", 1},
+		},
+	},
 }
 
-// fileName is the snapshot's file name, with its date for the pipeline to read.
+// fileName is the snapshot's path under WorkforceDir, with its date for
+// the pipeline to read.
 func (e *export) fileName() string {
-	ext := ".xlsx"
-	if e.format == csvFormat {
-		ext = ".csv"
+	name := "staff-" + e.date.Format(time.DateOnly)
+	switch e.format {
+	case csvFormat:
+		return name + ".csv"
+	case utf8CSVFormat:
+		return filepath.Join(QuarterlyDir, name+".csv")
 	}
-	return "staff-" + snapshotDate(e.year).Format(time.DateOnly) + ext
+	return name + ".xlsx"
 }
 
-// runDate is when the report was run: the first working days of April.
-func (e *export) runDate() time.Time { return snapshotDate(e.year).AddDate(0, 0, 3).Add(8 * time.Hour) }
+// runDate is when the report was run: the third day after the snapshot.
+func (e *export) runDate() time.Time { return e.date.AddDate(0, 0, 3).Add(8 * time.Hour) }
 
-// Generate writes the five workforce snapshots into dir/workforce, creating
-// it if need be. The same seed writes the same bytes.
+// oddityStream is the random stream that places the export's oddities: the
+// year for the annual snapshots, as it always was, and year and month for
+// the quarterly ones.
+func (e *export) oddityStream() uint64 {
+	if e.date.Month() == time.March {
+		return uint64(e.date.Year())
+	}
+	return uint64(e.date.Year()*100 + int(e.date.Month()))
+}
+
+func (e *export) workbook() workbook {
+	return workbook{
+		sheet: sheetName, creator: "Shire County Council HR",
+		title: "Staff " + e.date.Format("02/01/2006"), created: e.runDate(), titleRows: e.titleRows,
+	}
+}
+
+// Generate writes the workforce snapshots into dir/workforce (the quarterly
+// ones into dir/workforce/quarterly) and the monitoring inputs into
+// dir/monitoring, creating the folders if need be. The same seed writes the
+// same bytes.
 func Generate(dir string, seed uint64) error {
 	out := filepath.Join(dir, WorkforceDir)
-	if err := os.MkdirAll(out, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(out, QuarterlyDir), 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", out, err)
 	}
-	years := Simulate(seed)
+	history := SimulateHistory(seed)
 	for i := range exports {
 		e := &exports[i]
-		y, err := yearOf(years, e.year)
+		y, err := snapshotOf(history, e.date)
 		if err != nil {
 			return err
 		}
@@ -107,24 +152,26 @@ func Generate(dir string, seed uint64) error {
 		path := filepath.Join(out, e.fileName())
 		switch e.format {
 		case csvFormat:
-			err = writeCSV(path, header, rows)
+			err = writeCSV(path, legacyCSV, header, rows)
+		case utf8CSVFormat:
+			err = writeCSV(path, reportCSV, header, rows)
 		default:
-			err = writeXLSX(path, e, header, rows)
+			err = writeXLSX(path, e.workbook(), header, rows)
 		}
 		if err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}
 	}
-	return nil
+	return generateMonitoring(filepath.Join(dir, MonitoringDir), history, seed)
 }
 
-func yearOf(years []Year, year int) (Year, error) {
-	for _, y := range years {
-		if y.Date.Year() == year {
+func snapshotOf(h History, date time.Time) (Year, error) {
+	for _, y := range append(h.Years[:len(h.Years):len(h.Years)], h.Quarters...) {
+		if y.Date.Equal(date) {
 			return y, nil
 		}
 	}
-	return Year{}, fmt.Errorf("no snapshot for %d in the simulation", year)
+	return Year{}, fmt.Errorf("no snapshot at %s in the simulation", date.Format(time.DateOnly))
 }
 
 type cellKind int
@@ -256,7 +303,7 @@ func (e *export) labels(q *Person) map[harmonise.Characteristic]string {
 // addOddities gives the export's unmappable labels to people chosen with a
 // generator of the export's own, so the population is not disturbed.
 func (e *export) addOddities(entries []entry, seed uint64) {
-	r := rand.New(rand.NewPCG(seed, uint64(e.year)))
+	r := rand.New(rand.NewPCG(seed, e.oddityStream()))
 	for _, o := range e.oddities {
 		t := traitOf(o.characteristic)
 		if t == nil {

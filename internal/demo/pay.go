@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"math"
+	"time"
 )
 
 // Grades run from 1 to topGrade; seniorFrom and above are the senior grades
@@ -75,4 +76,30 @@ func salary(grade, point, snapshotYear int) int {
 		}
 	}
 	return int(amount)
+}
+
+// The 2025/26 award: 3.2% on every point from 1 April 2025, agreed in July
+// 2025 and paid, backdated, from the payrolls after; a snapshot from
+// award2025Paid on has it, one before does not.
+var (
+	award2025Percent = 3.2
+	award2025Paid    = time.Date(2025, time.August, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// salaryOn is the full-time annual salary of a grade's spine point at a
+// snapshot date: the pay year's spine (the year to 31 March), and in
+// 2025/26 the 2024/25 spine until the award is paid.
+func salaryOn(grade, point int, date time.Time) int {
+	yearEnd := date.Year()
+	if date.After(snapshotDate(yearEnd)) {
+		yearEnd++
+	}
+	if yearEnd <= 2025 {
+		return salary(grade, point, yearEnd)
+	}
+	amount := spine[grade][point]
+	if date.Before(award2025Paid) {
+		return amount
+	}
+	return int(math.Round(float64(amount) * (1 + award2025Percent/100)))
 }

@@ -46,8 +46,8 @@ func (p *Person) ageAt(d time.Time) int {
 	return age
 }
 
-// Salary is the person's full-time annual salary at a 31 March snapshot.
-func (p *Person) Salary(snapshot time.Time) int { return salary(p.Grade, p.Point, snapshot.Year()) }
+// Salary is the person's full-time annual salary at a snapshot.
+func (p *Person) Salary(snapshot time.Time) int { return salaryOn(p.Grade, p.Point, snapshot) }
 
 // Year is the workforce at one snapshot (a 31 March, or a quarter's end
 // after the last one) and the movements since the snapshot before. The

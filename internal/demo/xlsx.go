@@ -8,8 +8,18 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// sheetName is the one sheet every XLSX export has.
+// sheetName is the one sheet every workforce XLSX export has.
 const sheetName = "Staff"
+
+// workbook is how one XLSX export looks apart from its table.
+type workbook struct {
+	sheet, creator, title string
+	created               time.Time // the document properties carry this, not the time of writing
+	// titleRows come above the header, followed by a blank row, as in a
+	// report run rather than a plain extract.
+	titleRows []string
+	widths    []float64 // column widths; none: 16 for every column
+}
 
 // excelEpoch is day 0 of Excel's 1900 date system, as it counts days from
 // March 1900 on.
@@ -17,20 +27,20 @@ var excelEpoch = time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
 
 func excelSerial(d time.Time) int { return int(d.Sub(excelEpoch).Hours() / 24) }
 
-// writeXLSX writes a snapshot as a workbook with one sheet, dates as real
+// writeXLSX writes a table as a workbook with one sheet, dates as real
 // date cells and money with two decimals, as an HR report module does. The
 // document properties carry the run date, not the time of writing, so the
 // same table gives the same bytes.
-func writeXLSX(path string, e *export, header []string, rows [][]cell) error {
+func writeXLSX(path string, wb workbook, header []string, rows [][]cell) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", sheetName); err != nil {
+	if err := f.SetSheetName("Sheet1", wb.sheet); err != nil {
 		return fmt.Errorf("name sheet: %w", err)
 	}
-	run := e.runDate().Format(time.RFC3339)
+	run := wb.created.Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
-		Creator: "Shire County Council HR", LastModifiedBy: "Shire County Council HR",
-		Title: "Staff " + snapshotDate(e.year).Format("02/01/2006"), Created: run, Modified: run,
+		Creator: wb.creator, LastModifiedBy: wb.creator,
+		Title: wb.title, Created: run, Modified: run,
 	}); err != nil {
 		return fmt.Errorf("set document properties: %w", err)
 	}
@@ -43,11 +53,11 @@ func writeXLSX(path string, e *export, header []string, rows [][]cell) error {
 	if err != nil {
 		return fmt.Errorf("money style: %w", err)
 	}
-	sw, err := f.NewStreamWriter(sheetName)
+	sw, err := f.NewStreamWriter(wb.sheet)
 	if err != nil {
 		return fmt.Errorf("open sheet: %w", err)
 	}
-	if err := sw.SetColWidth(1, len(header), 16); err != nil {
+	if err := setWidths(sw, wb.widths, len(header)); err != nil {
 		return fmt.Errorf("column widths: %w", err)
 	}
 	row := 1
@@ -59,8 +69,8 @@ func writeXLSX(path string, e *export, header []string, rows [][]cell) error {
 		row++
 		return sw.SetRow(cellRef, values)
 	}
-	if len(e.titleRows) > 0 {
-		for _, title := range e.titleRows {
+	if len(wb.titleRows) > 0 {
+		for _, title := range wb.titleRows {
 			if err := put([]any{title}); err != nil {
 				return fmt.Errorf("title row: %w", err)
 			}
@@ -90,6 +100,18 @@ func writeXLSX(path string, e *export, header []string, rows [][]cell) error {
 		return fmt.Errorf("build workbook: %w", err)
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+func setWidths(sw *excelize.StreamWriter, widths []float64, columns int) error {
+	if len(widths) == 0 {
+		return sw.SetColWidth(1, columns, 16)
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // xlsxValue is a cell as the stream writer takes it; an empty text is no

@@ -107,7 +107,7 @@ func option(c chart.Chart) (json.RawMessage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: encode ECharts option: %w", c.ID, err)
 	}
-	if raw, err = adjustAxes(raw, hasNegative(c)); err != nil {
+	if raw, err = adjustAxes(raw, c); err != nil {
 		return nil, fmt.Errorf("chart %s: %w", c.ID, err)
 	}
 	return raw, nil
@@ -124,11 +124,14 @@ const categoryLineHeight = 16
 const valuePadding = "15%"
 
 // adjustAxes sets what go-echarts has no (numeric) option for: the line
-// height of category labels, and, for charts with negative values, room
+// height of category labels; the alignment of a vertical value axis's name,
+// which starts at the axis and runs right, so that a long name is not cut
+// off at the chart's left edge; and, for charts with negative values, room
 // beyond the data on the value axis, whose range ECharts then chooses. It
 // works on the encoded option; encoding/json writes the keys in order, so
 // the result is as reproducible as the rest.
-func adjustAxes(raw json.RawMessage, negative bool) (json.RawMessage, error) {
+func adjustAxes(raw json.RawMessage, c chart.Chart) (json.RawMessage, error) {
+	negative := hasNegative(c)
 	var o map[string]any
 	if err := json.Unmarshal(raw, &o); err != nil {
 		return nil, fmt.Errorf("decode ECharts option: %w", err)
@@ -148,6 +151,9 @@ func adjustAxes(raw json.RawMessage, negative bool) (json.RawMessage, error) {
 			case "value":
 				if negative {
 					axis["boundaryGap"] = []string{valuePadding, valuePadding}
+				}
+				if key == "yAxis" {
+					axis["nameTextStyle"] = map[string]any{"align": "left"}
 				}
 			}
 		}

@@ -251,12 +251,7 @@ func bonusShareSentence(men, women table.Cell, asOf string) string {
 // payQuarters draws the quartile shares as a small table with a sentence
 // and the pay-quartiles chart.
 func (d *doc) payQuarters(t *table.Table, row table.Row, womenFull, menFull table.Cell) {
-	cols := [][2]string{
-		{"FemaleLowerQuartile", "MaleLowerQuartile"},
-		{"FemaleLowerMiddleQuartile", "MaleLowerMiddleQuartile"},
-		{"FemaleUpperMiddleQuartile", "MaleUpperMiddleQuartile"},
-		{"FemaleTopQuartile", "MaleTopQuartile"},
-	}
+	cols := chart.QuartileColumns
 	g := grid{cols: []column{{head: "Quarter of hourly pay", weight: 50}}}
 	women, men := []string{"Women %"}, []string{"Men %"}
 	for i, q := range chart.Quartiles {
@@ -337,11 +332,12 @@ func (d *doc) payGapCharacteristics(t *table.Table) []string {
 			found = append(found, c)
 		}
 	}
+	// A characteristic without a chart goes last.
 	rank := func(c string) int {
-		if _, ok := d.payChart(chart.KindPayGap + "-" + c); !ok {
-			return len(d.pub.Charts)
+		if i := slices.IndexFunc(d.pub.Charts, func(ch chart.Chart) bool { return ch.ID == chart.KindPayGap+"-"+c }); i >= 0 {
+			return i
 		}
-		return slices.IndexFunc(d.pub.Charts, func(ch chart.Chart) bool { return ch.ID == chart.KindPayGap+"-"+c })
+		return len(d.pub.Charts)
 	}
 	slices.SortStableFunc(found, func(a, b string) int { return rank(a) - rank(b) })
 	return found
@@ -432,7 +428,7 @@ func (d *doc) payGapGrid(t *table.Table, c string) grid {
 
 // payGapSummary puts the gaps of a characteristic with one or two declared
 // groups besides the reference into words ("Disabled staff are paid 2.2%
-// less than Not disabled staff on average (median gap 1.6%)."); longer
+// less than not disabled staff on average (median gap 1.6%)."); longer
 // lists are left to the table.
 func (d *doc) payGapSummary(t *table.Table, c string) string {
 	var rows []table.Row
