@@ -135,6 +135,7 @@ type Pipeline struct {
 	AsOf         string                       `yaml:"as_of"`
 	Schedule     string                       `yaml:"schedule"`
 	Period       string                       `yaml:"period"`
+	Report       string                       `yaml:"report"` // the PDF: annual_profile or board_pack
 	Inputs       Inputs                       `yaml:"inputs"`
 	Columns      map[string]Strings           `yaml:"columns"`
 	Labels       map[string]map[string]string `yaml:"labels"`
@@ -155,6 +156,7 @@ var (
 	Periods     = []string{"financial_year", "quarter", "calendar_year"}
 	OutputKinds = []string{"tables", "workbook", "report", "dashboard", "charts"}
 	PayPeriods  = []string{"week", "fortnight", "four_weeks", "month", "year"}
+	ReportKinds = []string{"annual_profile", "board_pack"}
 	// CanonicalFields are the workforce fields of CONTRACT.md a `columns:` alias may name.
 	CanonicalFields = []string{
 		"employee_id", "grade", "department", "sex", "gender_identity", "date_of_birth", "age", "ethnicity",
@@ -294,6 +296,9 @@ func (p *Pipeline) applyDefaults() {
 	if p.Period == "" {
 		p.Period = "financial_year"
 	}
+	if p.Report == "" {
+		p.Report = "annual_profile"
+	}
 	if p.Title == "" {
 		p.Title = "Workforce equality profile"
 	}
@@ -359,6 +364,9 @@ func (p *Pipeline) validate() []string {
 		if _, err := cron.ParseStandard(p.Schedule); err != nil {
 			add("schedule: %q is not a cron expression (%v); e.g. \"0 6 1 5 *\"", p.Schedule, err)
 		}
+	}
+	if !slices.Contains(ReportKinds, p.Report) {
+		add("%s", oneOf("report", p.Report, ReportKinds))
 	}
 	if !slices.Contains(Periods, p.Period) {
 		add("%s", oneOf("period", p.Period, Periods))

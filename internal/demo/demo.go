@@ -36,9 +36,9 @@ const QuarterlyDir = "quarterly"
 type format int
 
 const (
-	xlsxFormat format = iota
-	csvFormat         // the new system's Windows-1252 semicolon CSV
-	utf8CSVFormat     // a report saved as UTF-8 comma CSV, with the XLSX headers
+	xlsxFormat    format = iota
+	csvFormat            // the new system's Windows-1252 semicolon CSV
+	utf8CSVFormat        // a report saved as UTF-8 comma CSV, with the XLSX headers
 )
 
 // export is how one snapshot was taken out of the HR system.

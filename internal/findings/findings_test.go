@@ -79,3 +79,34 @@ func TestPayGapFinding(t *testing.T) {
 		t.Errorf("got %q\nwant %q", f.Text, want)
 	}
 }
+
+func TestMonitoringFindings(t *testing.T) {
+	rec := catalog.Recruitment.New()
+	rec.Rows = []table.Row{
+		{table.Str("2024/25"), table.Str("ethnic_minority"), table.Str("Ethnic minority"), table.Int(80), table.Int(40), table.Int(10),
+			table.Num(50), table.Num(25), table.Num(1.36), table.Str("Yes"), table.Str("White")},
+		{table.Str("2024/25"), table.Str("disability"), table.Str("Disabled"), table.Int(80), table.Int(40), table.Int(10),
+			table.Num(50), table.Num(25), table.Marked(table.Suppressed), table.Str("No"), table.Str("Not disabled")},
+	}
+	cw := catalog.Casework.New()
+	cw.Rows = []table.Row{{table.Str("2024/25"), table.Str("Disciplinary"), table.Str("ethnic_minority"), table.Str("Ethnic minority"),
+		table.Int(6), table.Num(200), table.Num(3), table.Num(1.8), table.Str("White")}}
+	tr := catalog.Training.New()
+	tr.Rows = []table.Row{{table.Str("2024/25"), table.Str("disability"), table.Str("Disabled"), table.Int(20), table.Int(10),
+		table.Num(100), table.Num(10), table.Num(0.8), table.Str("Not disabled")}}
+	got := Monitoring(map[string]*table.Table{"recruitment": rec, "casework": cw, "training": tr})
+	want := []string{
+		"Ethnic minority applicants were 1.36 times less likely than White applicants to be appointed from shortlisting (relative likelihood 1.36).",
+		"Ethnic minority staff were 1.80 times as likely as White staff to enter a disciplinary process (relative likelihood 1.80).",
+		// 0.8 in the WRES training direction: this group is 1 ÷ 0.8 = 1.25 times as likely.
+		"Disabled staff were 1.25 times as likely as non-disabled staff to receive non-mandatory training (relative likelihood 0.80).",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d findings, want %d: %v", len(got), len(want), got)
+	}
+	for i := range want {
+		if got[i].Text != want[i] {
+			t.Errorf("got  %q\nwant %q", got[i].Text, want[i])
+		}
+	}
+}

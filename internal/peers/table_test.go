@@ -3,10 +3,7 @@ package peers
 import (
 	"math"
 	"slices"
-	"strings"
 	"testing"
-
-	"github.com/equip-project/equip/internal/table"
 )
 
 func TestDescribe(t *testing.T) {
@@ -69,52 +66,5 @@ func TestTable(t *testing.T) {
 		if !slices.Equal(got, w) {
 			t.Errorf("row %d:\n got %q\nwant %q", r, got, w)
 		}
-	}
-}
-
-func TestChart(t *testing.T) {
-	tb := Table("2025-03-31", positions(), "SIC 84110; 6 employers", "uk.csv")
-	ch := Chart(tb)
-	if ch == nil {
-		t.Fatal("no chart")
-	}
-	if ch.ID != "pay-gap-peers" || ch.Source != "pay_gap_peers" || ch.Characteristic != "sex" {
-		t.Errorf("id %q source %q characteristic %q", ch.ID, ch.Source, ch.Characteristic)
-	}
-	if want := []string{"Mean hourly pay gap", "Median hourly pay gap", "Women in the top pay quarter"}; !slices.Equal(ch.Categories, want) {
-		t.Errorf("categories %q", ch.Categories)
-	}
-	if want := "31 March 2025. Peers: SIC 84110; 6 employers (uk.csv)"; ch.Subtitle != want {
-		t.Errorf("subtitle %q, want %q", ch.Subtitle, want)
-	}
-	wantSeries := []struct {
-		name       string
-		values     []float64
-		suppressed []bool
-	}{
-		{"This organisation", []float64{5.04, 10, 0}, []bool{false, false, true}},
-		{"Peers' lower quartile", []float64{5, 3, 41.25}, []bool{false, false, false}},
-		{"Peers' median", []float64{6.5, 4, 47.5}, []bool{false, false, false}},
-		{"Peers' upper quartile", []float64{9.5, 7, 53.75}, []bool{false, false, false}},
-	}
-	if len(ch.Series) != len(wantSeries) {
-		t.Fatalf("%d series", len(ch.Series))
-	}
-	for i, w := range wantSeries {
-		s := ch.Series[i]
-		if s.Name != w.name || !slices.Equal(s.Values, w.values) || !slices.Equal(s.Suppressed, w.suppressed) || s.Colour == "" {
-			t.Errorf("series %d: got %q %v %v %q, want %q %v %v", i, s.Name, s.Values, s.Suppressed, s.Colour, w.name, w.values, w.suppressed)
-		}
-	}
-	for _, w := range []string{
-		"Mean hourly pay gap: this organisation 5.0%, peers' median 6.5% (middle half 5.0% to 9.5%), percentile rank 33, 6 peers.",
-		"Women in the top pay quarter: no comparison",
-	} {
-		if !strings.Contains(ch.AltText, w) {
-			t.Errorf("alt text %q does not say %q", ch.AltText, w)
-		}
-	}
-	if Chart(nil) != nil || Chart(&table.Table{Name: "pay_gap_peers"}) != nil {
-		t.Error("a chart from no rows")
 	}
 }

@@ -85,12 +85,16 @@ var chartCharacteristics = []string{"sex", "age_band", "ethnic_group", "ethnic_m
 
 // publication assembles what every report format is given.
 func publication(p *config.Pipeline, res *metrics.Result, published map[string]*table.Table, asOf string, dates []string,
-	bench *census.Benchmark, stats disclose.Stats, problems []quality.Problem, man *Manifest) *report.Publication {
+	period metrics.Period, bench *census.Benchmark, stats disclose.Stats, problems []quality.Problem, man *Manifest) *report.Publication {
 	pub := &report.Publication{Meta: report.Meta{
 		Pipeline: p.Name, Title: p.Title, Organisation: p.Organisation, AsOf: asOf, Snapshots: dates,
 		Generated: man.Generated, Version: Version, SeniorFrom: res.SeniorFrom,
 		MinCount: p.Suppression.MinCount, PayMinCount: p.Suppression.PayMinCount, SmallCounts: p.Suppression.MinCount < 3,
+		Report: p.Report, Period: period.Label,
 	}}
+	if !period.Start.IsZero() {
+		pub.Meta.PeriodStart, pub.Meta.PeriodEnd = period.Start.Format(time.DateOnly), period.End.Format(time.DateOnly)
+	}
 	for _, e := range catalog.All {
 		if t := published[e.Name]; t != nil {
 			pub.Tables = append(pub.Tables, t)
@@ -100,7 +104,7 @@ func publication(p *config.Pipeline, res *metrics.Result, published map[string]*
 		pub.Meta.PopulationBase = t.Get(0, "population_base").Text
 	}
 	pub.Charts = chart.Build(pub.Tables, chart.Options{AsOf: asOf, SeniorFrom: res.SeniorFrom, Characteristics: chartCharacteristics, GradeOrder: res.Grades})
-	pub.Findings = findings.Write(published, asOf, res.SeniorFrom)
+	pub.Findings = append(findings.Write(published, asOf, res.SeniorFrom), findings.Monitoring(published)...)
 	pub.Notes = notes(p, res, bench, stats)
 	for _, in := range man.Inputs {
 		r := report.Input{Path: in.Path, Kind: in.Kind, Snapshot: in.Snapshot}

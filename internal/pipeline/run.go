@@ -258,7 +258,7 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 	if outDir == "" {
 		outDir = filepath.Join("outputs", p.Name, man.AsOf)
 	}
-	pub := publication(p, res, published, man.AsOf, dates, bench, stats, qlog.Problems(), man)
+	pub := publication(p, res, published, man.AsOf, dates, settings.Period, bench, stats, qlog.Problems(), man)
 	cleanLeftovers(outDir, start, log)
 	written, err := publish(ctx, p, pub, outDir, qlog.Problems(), man, func() {
 		man.Timings.Outputs = time.Since(outStart).Seconds()

@@ -22,7 +22,11 @@ type Meta struct {
 	PopulationBase string   // e.g. "Census 2021, residents aged 16 and over, 7 areas"
 	MinCount       int      // suppression threshold for counts
 	PayMinCount    int
-	SmallCounts    bool // the threshold was lowered below 3 on purpose: the cover says so
+	SmallCounts    bool   // the threshold was lowered below 3 on purpose: the cover says so
+	Report         string // which PDF: "annual_profile" (default) or "board_pack"
+	Period         string // the monitoring period reported, e.g. "2024/25" or "2025/26 Q1"
+	PeriodStart    string // YYYY-MM-DD
+	PeriodEnd      string // YYYY-MM-DD
 }
 
 // Finding is one key finding in plain English, with the table it came from.

@@ -73,17 +73,20 @@ const meanMedian = "The mean gap compares average hourly pay, so a few very high
 	"the median gap compares the middle earners of each group, and better reflects a typical employee."
 
 // latestRows returns the rows of a table at the reported snapshot or, when
-// it has none, at its latest snapshot, with that snapshot's date.
+// it has none (or none is given), at its latest snapshot, with that
+// snapshot's date; a table without snapshots gives all its rows.
 func latestRows(t *table.Table, asOf string) ([]table.Row, string) {
 	if t == nil {
 		return nil, ""
 	}
-	if rows := rowsAt(t, asOf); len(rows) > 0 {
-		return rows, asOf
-	}
 	i := t.Index("snapshot_date")
 	if i < 0 {
-		return nil, ""
+		return rowsAt(t, ""), ""
+	}
+	if asOf != "" {
+		if rows := rowsAt(t, asOf); len(rows) > 0 {
+			return rows, asOf
+		}
 	}
 	latest := ""
 	for _, row := range t.Rows {
@@ -114,7 +117,9 @@ func paySection(pub *report.Publication, charts []chartView) (section, bool) {
 	s := section{ID: idPay, Heading: "Pay gaps", Charts: charts}
 	gpg := pub.Table(catalog.GenderPayGap.Name)
 	rows, date := latestRows(gpg, pub.Meta.AsOf)
+	peersAt := pub.Meta.AsOf
 	if len(rows) > 0 {
+		peersAt = date
 		row := rows[0]
 		lead := "Gender pay gap figures"
 		if date != "" {
@@ -134,7 +139,9 @@ func paySection(pub *report.Publication, charts []chartView) (section, bool) {
 		}
 	}
 	s.Tables = append(s.Tables, payGapTables(pub.Table(catalog.PayGap.Name), pub.Meta.AsOf)...)
-	s.Peers = peers(pub.Table(payGapPeersTable), pub.Meta.AsOf)
+	// The peer comparison repeats the organisation's figures, so it is
+	// shown for the same snapshot as they are.
+	s.Peers = peers(pub.Table(payGapPeersTable), peersAt)
 	if len(s.KPIs) == 0 && len(s.Charts) == 0 && len(s.Tables) == 0 && s.Peers == nil {
 		return section{}, false
 	}
@@ -283,9 +290,9 @@ type peerView struct {
 	Source  string
 }
 
-// peers writes a sentence per measure of the peer comparison.
-func peers(t *table.Table, asOf string) *peerView {
-	rows, _ := latestRows(t, asOf)
+// peers writes a sentence per measure of the peer comparison at a snapshot.
+func peers(t *table.Table, date string) *peerView {
+	rows := rowsAt(t, date)
 	if len(rows) == 0 {
 		return nil
 	}

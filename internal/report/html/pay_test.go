@@ -319,3 +319,28 @@ func TestPayPageIsSelfContainedAccessibleAndDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestLatestRows(t *testing.T) {
+	gpg := payPublication().Table(catalog.GenderPayGap.Name)
+	undated := &table.Table{Name: "u", Columns: []table.Column{{Name: "measure"}}, Rows: []table.Row{{table.Str("a")}, {table.Str("b")}}}
+	for _, tc := range []struct {
+		name     string
+		t        *table.Table
+		asOf     string
+		rows     int
+		wantDate string
+	}{
+		{"reported snapshot", gpg, "2024-03-31", 1, "2024-03-31"},
+		{"no reported snapshot: the latest", gpg, "", 1, "2025-03-31"},
+		{"reported snapshot missing: the latest", gpg, "2026-03-31", 1, "2025-03-31"},
+		{"no snapshots: every row", undated, "2025-03-31", 2, ""},
+		{"no table", nil, "2025-03-31", 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, date := latestRows(tc.t, tc.asOf)
+			if len(rows) != tc.rows || date != tc.wantDate {
+				t.Errorf("latestRows = %d rows at %q, want %d at %q", len(rows), date, tc.rows, tc.wantDate)
+			}
+		})
+	}
+}

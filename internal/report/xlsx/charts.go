@@ -147,7 +147,12 @@ func (w *workbook) excelChart(c chart.Chart, sheet string, last int, drawTargets
 	if c.Horizontal && c.Kind != chart.Line {
 		ec.XAxis.ReverseOrder = true // first category at the top, as the data reads
 	}
-	if c.Kind != chart.Line {
+	switch {
+	case hasNegative(c):
+		// Excel picks a range below zero; the category labels go to the
+		// low end of the value axis so that they stay clear of the bars.
+		ec.XAxis.TickLabelPosition = excelize.ChartTickLabelLow
+	case c.Kind != chart.Line:
 		zero := 0.0
 		ec.YAxis.Minimum = &zero
 	}
@@ -213,8 +218,16 @@ func chartSize(c chart.Chart) uint {
 }
 
 // categoryHeading names the categories by the kind of chart (its ID's
-// prefix, as the chart package defines them).
+// prefix, as the chart package defines them, or the pay chart's ID).
 func categoryHeading(c chart.Chart) string {
+	switch c.ID {
+	case "pay-quartiles":
+		return "Quartile"
+	case "pay-gap-trend":
+		return "Snapshot date"
+	case "pay-peers":
+		return "Measure"
+	}
 	kind, _, _ := strings.Cut(c.ID, "-")
 	switch kind {
 	case chart.KindGrade:
@@ -227,6 +240,24 @@ func categoryHeading(c chart.Chart) string {
 		return "Target"
 	}
 	return "Category"
+}
+
+// hasNegative reports whether a chart draws any value or target below
+// zero, as pay gaps in women's favour are.
+func hasNegative(c chart.Chart) bool {
+	for _, s := range c.Series {
+		for i := range s.Values {
+			if v, ok := seriesValue(s, i); ok && v < 0 {
+				return true
+			}
+		}
+	}
+	for _, t := range c.Targets {
+		if t.Value < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func axisTitle(s string) excelize.ChartTitle {

@@ -82,6 +82,7 @@ type workbook struct {
 	tableIDs    []string // Excel table name of each pub.Tables entry
 	charts      []plannedChart
 	contents    []contentsRow
+	payGap      *payGapPlan // nil when the run has no gender pay gap figures
 }
 
 func newWorkbook(f *excelize.File, pub *report.Publication) (*workbook, error) {
@@ -116,6 +117,10 @@ func (w *workbook) build() error {
 	findings := sheets.sheet(findingsSheet)
 	w.contents = append(w.contents, contentsRow{findings, "Key findings",
 		"The key findings in plain English, each with the table it comes from."})
+	if p, ok := w.planPayGap(sheets); ok {
+		w.payGap = p
+		w.contents = append(w.contents, contentsRow{p.sheet, p.titleText, p.description()})
+	}
 	for _, c := range w.pub.Charts {
 		if len(c.Categories) == 0 || len(c.Series) == 0 {
 			continue // nothing to draw; the chart's table is published anyway
@@ -132,6 +137,9 @@ func (w *workbook) build() error {
 	order := []string{contentsSheet, notesSheet}
 	order = append(order, w.tableSheets...)
 	order = append(order, findings)
+	if w.payGap != nil {
+		order = append(order, w.payGap.sheet)
+	}
 	for _, c := range w.charts {
 		order = append(order, c.sheet)
 	}
@@ -157,6 +165,11 @@ func (w *workbook) build() error {
 	}
 	if err := w.writeFindings(findings); err != nil {
 		return fmt.Errorf("findings sheet: %w", err)
+	}
+	if w.payGap != nil {
+		if err := w.writePayGap(w.payGap); err != nil {
+			return fmt.Errorf("gender pay gap sheet: %w", err)
+		}
 	}
 	for _, c := range w.charts {
 		if err := w.writeChart(c); err != nil {
@@ -202,6 +215,9 @@ func (w *workbook) writeCover() error {
 		line{about + ". Each table is on its own sheet, with filter buttons in its header row.", w.st.wrap, ""},
 		line{"The Contents sheet lists and links to every sheet.", w.st.link, contentsSheet},
 		line{"The Notes sheet explains the method, the shorthand [c], [x] and [z], and the data quality of this run.", w.st.link, notesSheet})
+	if w.payGap != nil {
+		lines = append(lines, line{"The " + w.payGap.sheet + " sheet sets out the six statutory gender pay gap figures as the government's gender pay gap service shows them.", w.st.link, w.payGap.sheet})
+	}
 	if len(m.Snapshots) > 1 {
 		lines = append(lines, line{fmt.Sprintf("Trends cover %d snapshots, from %s to %s.", len(m.Snapshots), m.Snapshots[0], m.Snapshots[len(m.Snapshots)-1]), w.st.wrap, ""})
 	}

@@ -1,0 +1,138 @@
+package findings
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/equip-project/equip/internal/report"
+	"github.com/equip-project/equip/internal/table"
+)
+
+// groups are the characteristics whose monitoring findings are written,
+// with how their focus and reference categories are named in a sentence.
+var groups = []struct{ characteristic, category, people, reference, refPeople string }{
+	{"ethnic_minority", "Ethnic minority", "ethnic minority", "White", "White"},
+	{"disability", "Disabled", "disabled", "Not disabled", "non-disabled"},
+}
+
+// likelihood describes a relative likelihood as a comparison ending before
+// the reference group: "2.67 times less likely than", "1.50 times as likely
+// as". In the WRES recruitment and training direction a value above 1
+// means less likely; in the casework direction, more likely.
+func likelihood(v float64, aboveMeansLess bool) string {
+	r := table.Round(v, 2)
+	switch {
+	case r == 1:
+		return "as likely as"
+	case aboveMeansLess && r > 1:
+		return fmt.Sprintf("%.2f times less likely than", r)
+	case aboveMeansLess:
+		return fmt.Sprintf("%.2f times as likely as", 1/v)
+	}
+	return fmt.Sprintf("%.2f times as likely as", r)
+}
+
+// Monitoring returns the key findings of the employment monitoring tables.
+func Monitoring(tables map[string]*table.Table) []report.Finding {
+	var out []report.Finding
+	add := func(name, format string, args ...any) {
+		out = append(out, report.Finding{Text: fmt.Sprintf(format, args...), Table: name})
+	}
+	if t := tables["recruitment"]; t != nil {
+		for _, g := range groups {
+			if v, ok := value(t, "relative_likelihood", "characteristic", g.characteristic, "category", g.category); ok {
+				add("recruitment", "%s applicants were %s %s applicants to be appointed from shortlisting (relative likelihood %.2f).",
+					capitalise(g.people), likelihood(v, true), g.refPeople, table.Round(v, 2))
+			}
+		}
+	}
+	if t := tables["turnover"]; t != nil {
+		for _, g := range groups {
+			a, okA := value(t, "turnover_rate", "characteristic", g.characteristic, "category", g.category)
+			b, okB := value(t, "turnover_rate", "characteristic", g.characteristic, "category", g.reference)
+			if okA && okB {
+				add("turnover", "Turnover of %s staff was %s, against %s for %s staff.", g.people, pct(a), pct(b), g.refPeople)
+			}
+		}
+	}
+	if t := tables["casework"]; t != nil {
+		for _, g := range groups {
+			if v, ok := value(t, "relative_likelihood", "case_type", "Disciplinary", "characteristic", g.characteristic, "category", g.category); ok {
+				add("casework", "%s staff were %s %s staff to enter a disciplinary process (relative likelihood %.2f).",
+					capitalise(g.people), likelihood(v, false), g.refPeople, table.Round(v, 2))
+			}
+		}
+	}
+	if t := tables["training"]; t != nil {
+		for _, g := range groups {
+			if v, ok := value(t, "relative_likelihood", "characteristic", g.characteristic, "category", g.category); ok {
+				add("training", "%s staff were %s %s staff to receive non-mandatory training (relative likelihood %.2f).",
+					capitalise(g.people), likelihood(v, true), g.refPeople, table.Round(v, 2))
+			}
+		}
+	}
+	if t := tables["staff_survey"]; t != nil {
+		for _, g := range groups {
+			if f, ok := surveyGap(t, g.characteristic, g.category, g.reference); ok {
+				add("staff_survey", "The widest gap in the staff survey for %s respondents is on “%s”: %s answered positively, against %s of %s respondents.",
+					g.people, f.item, pct(f.a), pct(f.b), g.refPeople)
+			}
+		}
+	}
+	if t := tables["action_plan_summary"]; t != nil && len(t.Rows) > 0 {
+		total, overdue := 0, 0
+		var parts []string
+		for _, r := range t.Rows {
+			n := int(r[t.MustIndex("actions")].Num)
+			total += n
+			overdue += int(r[t.MustIndex("overdue")].Num)
+			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(r[t.MustIndex("status")].Text)))
+		}
+		add("action_plan_summary", "Of %d actions in the equality action plan: %s; %d overdue.", total, strings.Join(parts, ", "), overdue)
+	}
+	return out
+}
+
+// value reads one published cell; ok is false when it is withheld or absent.
+func value(t *table.Table, column string, pairs ...string) (float64, bool) {
+	rows := t.Filter(pairs...)
+	if len(rows) != 1 {
+		return 0, false
+	}
+	c := rows[0][t.MustIndex(column)]
+	return c.Num, c.IsValue()
+}
+
+type gap struct {
+	item string
+	a, b float64
+}
+
+// surveyGap finds the survey item with the largest difference in positive
+// answers between a category and its reference.
+func surveyGap(t *table.Table, characteristic, category, reference string) (gap, bool) {
+	var best gap
+	found := false
+	for _, item := range t.Distinct("item") {
+		a, okA := value(t, "positive_percent", "item", item, "characteristic", characteristic, "category", category)
+		b, okB := value(t, "positive_percent", "item", item, "characteristic", characteristic, "category", reference)
+		if okA && okB && (!found || abs(a-b) > abs(best.a-best.b)) {
+			best, found = gap{item, a, b}, true
+		}
+	}
+	return best, found
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
