@@ -22,6 +22,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/equip-project/equip/internal/demo"
+	"github.com/equip-project/equip/internal/harmonise"
+	"github.com/equip-project/equip/internal/ingest"
 )
 
 // Snapshot is the date the extracts are taken at.
@@ -489,3 +491,105 @@ const styles = xmlHeader + `<styleSheet xmlns="http://schemas.openxmlformats.org
 	`<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>` +
 	`<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
 	`</styleSheet>`
+
+// Spec is what the pandas reference needs to compute equip's profile and
+// representation_by_grade tables from the same files: where each field
+// is, and how each raw label, category and age maps, as equip maps them.
+type Spec struct {
+	Snapshot     string      `json:"snapshot"`
+	Sheet        string      `json:"sheet"`
+	CSVEncoding  string      `json:"csv_encoding"`
+	CSVDelimiter string      `json:"csv_delimiter"`
+	GradeColumn  string      `json:"grade_column"`
+	DOBColumn    string      `json:"dob_column"`
+	Inputs       []SpecInput `json:"inputs"`  // characteristics read from a column, in report order
+	Derived      []SpecGroup `json:"derived"` // characteristics derived from another's categories
+	AgeBands     []SpecBand  `json:"age_bands"`
+	// Order lists every characteristic in the order equip reports them.
+	Order []string `json:"order"`
+}
+
+// SpecInput maps one column's labels (trimmed) onto categories.
+type SpecInput struct {
+	Characteristic string            `json:"characteristic"`
+	Column         string            `json:"column"`
+	Labels         map[string]string `json:"labels"`
+}
+
+// SpecGroup maps the categories of From onto the groups of Characteristic.
+type SpecGroup struct {
+	Characteristic string            `json:"characteristic"`
+	From           string            `json:"from"`
+	Map            map[string]string `json:"map"`
+}
+
+// SpecBand is the age band [Lo, Hi).
+type SpecBand struct {
+	Lo    int    `json:"lo"`
+	Hi    int    `json:"hi"`
+	Label string `json:"label"`
+}
+
+// Spec works out the reference's spec for the pool's columns, with the
+// harmoniser and aliases equip uses (no pipeline labels or columns).
+func (p *Pool) Spec(bands harmonise.AgeBands) (Spec, error) {
+	mapper, err := harmonise.NewMapper(nil)
+	if err != nil {
+		return Spec{}, err
+	}
+	aliases := ingest.NewAliases(nil)
+	s := Spec{Snapshot: Snapshot.Format(time.DateOnly), Sheet: SheetName, CSVEncoding: "cp1252", CSVDelimiter: ";"}
+	for _, c := range harmonise.Reported {
+		s.Order = append(s.Order, string(c))
+	}
+	categories := map[harmonise.Characteristic]map[string]bool{}
+	for col, h := range p.Header {
+		f, _, ok := aliases.Lookup(h)
+		if !ok {
+			continue
+		}
+		switch f {
+		case ingest.Grade:
+			s.GradeColumn = h
+		case ingest.DateOfBirth:
+			s.DOBColumn = h
+		}
+		c := harmonise.Characteristic(f)
+		if !slices.Contains(harmonise.Input, c) {
+			continue
+		}
+		in := SpecInput{Characteristic: string(c), Column: h, Labels: map[string]string{}}
+		categories[c] = map[string]bool{}
+		for _, r := range p.rows {
+			raw := strings.TrimSpace(r[col].value)
+			if _, done := in.Labels[raw]; !done {
+				cat, _ := mapper.Map(c, raw)
+				in.Labels[raw] = cat
+				categories[c][cat] = true
+			}
+		}
+		s.Inputs = append(s.Inputs, in)
+	}
+	if s.GradeColumn == "" || s.DOBColumn == "" {
+		return Spec{}, fmt.Errorf("spec: the templates have no grade or date-of-birth column (header %q)", p.Header)
+	}
+	group := func(name, from harmonise.Characteristic, f func(string) string) {
+		g := SpecGroup{Characteristic: string(name), From: string(from), Map: map[string]string{}}
+		for cat := range categories[from] {
+			g.Map[cat] = f(cat)
+		}
+		s.Derived = append(s.Derived, g)
+	}
+	group(harmonise.EthnicGroup, harmonise.Ethnicity, harmonise.EthnicGroupOf)
+	group(harmonise.EthnicMinority, harmonise.Ethnicity, func(e string) string { return harmonise.EthnicMinorityOf(e, false) })
+	group(harmonise.LGB, harmonise.SexualOrientation, harmonise.LGBOf)
+	labels := bands.Labels()
+	for i, lo := range bands {
+		hi := 200 // as the metrics' age_bands table closes the last band
+		if i+1 < len(bands) {
+			hi = bands[i+1]
+		}
+		s.AgeBands = append(s.AgeBands, SpecBand{Lo: lo, Hi: hi, Label: labels[i]})
+	}
+	return s, nil
+}

@@ -1,6 +1,6 @@
-// Command demogen writes the shipped demo inputs: the workforce snapshots of
-// the fictional Shire County Council and, given the real ONS files, the
-// Census 2021 benchmark cut to its area.
+// Command demogen writes the shipped demo inputs: the workforce snapshots
+// and equality monitoring files of the fictional Shire County Council and,
+// given the real ONS files, the Census 2021 benchmark cut to its area.
 //
 //	go run ./cmd/demogen [-out inputs] [-seed N] [-census-from DIR]
 //
@@ -24,7 +24,7 @@ func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("demogen", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	out := flags.String("out", "inputs", "folder to write under: workforce/ and, with -census-from, census/")
+	out := flags.String("out", "inputs", "folder to write under: workforce/, monitoring/ and, with -census-from, census/")
 	seed := flags.Uint64("seed", demo.DefaultSeed, "generator seed; the committed inputs use the default")
 	censusFrom := flags.String("census-from", "", "folder holding the real ONS Census 2021 files to cut census/ from")
 	if err := flags.Parse(args); err != nil {
@@ -42,6 +42,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(*out, demo.WorkforceDir))
+	fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(*out, demo.MonitoringDir))
 	if *censusFrom != "" {
 		sources := make([]string, len(census.DemoSources))
 		for i, name := range census.DemoSources {

@@ -46,12 +46,26 @@ func TestRunWritesInputs(t *testing.T) {
 	if code := run(args, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	entries, err := os.ReadDir(filepath.Join(out, "workforce"))
-	if err != nil {
-		t.Fatal(err)
+	// Five annual snapshots, two quarterly ones, seven monitoring files and
+	// their README.
+	for _, tt := range []struct {
+		pattern string
+		want    int
+	}{
+		{"workforce/staff-*", 5},
+		{"workforce/quarterly/staff-*.csv", 2},
+		{"monitoring/*", 8},
+	} {
+		files, err := filepath.Glob(filepath.Join(out, tt.pattern))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) != tt.want {
+			t.Errorf("%d files match %s, want %d", len(files), tt.pattern, tt.want)
+		}
 	}
-	if len(entries) != 5 {
-		t.Errorf("%d workforce files, want 5", len(entries))
+	if !strings.Contains(stdout.String(), filepath.Join(out, "monitoring")) {
+		t.Errorf("stdout %q does not name the monitoring folder", stdout.String())
 	}
 	if real == "" {
 		t.Log("no real data folder: census extraction not exercised")

@@ -30,7 +30,9 @@ const manyGrades = 10
 // benchmark charts (each only when its table has rows for it), then the
 // declaration rates and the targets across characteristics, then the pay
 // charts (characteristic "pay") whenever the pay tables have rows, whatever
-// opts.Characteristics says. Categories keep the tables' row order, and a
+// opts.Characteristics says, and last the employment monitoring charts
+// (characteristic: their topic, such as "recruitment") whenever the
+// monitoring tables have rows. Categories keep the tables' row order, and a
 // category keeps one colour in every chart of its characteristic.
 func Build(tables []*table.Table, opts Options) []Chart {
 	b := builder{opts: opts, tables: map[string]*table.Table{}}
@@ -64,6 +66,9 @@ func Build(tables []*table.Table, opts Options) []Chart {
 	add(b.declaration(chars))
 	add(b.targets())
 	for _, ch := range b.pay() {
+		add(ch)
+	}
+	for _, ch := range b.monitoring() {
 		add(ch)
 	}
 	return out

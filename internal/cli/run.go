@@ -71,7 +71,7 @@ func execute(ctx context.Context, p *config.Pipeline, o runOptions, validate, ro
 	}
 	log := logger(stderr, o.quiet, o.jsonLog)
 	res, err := pipeline.Run(ctx, p, pipeline.Options{OutDir: o.out, DBPath: o.db, AsOf: o.asOf, Strict: o.strict, Validate: validate, RowIDs: rowIDs,
-		LockWait: o.lockWait, Logger: log})
+		LockWait: o.lockWait, Logger: log, Progress: progress(stderr, o.quiet, o.jsonLog)})
 	if validate && res != nil {
 		printQuality(stdout, res)
 	}

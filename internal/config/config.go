@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/robfig/cron/v3"
 	"gopkg.in/yaml.v3"
@@ -127,6 +128,27 @@ func (t Target) Scope() string {
 	return "all"
 }
 
+// Encodings are the CSV encodings an input may name (besides the default, detected).
+var Encodings = []string{"utf-8", "windows-1252", "latin-1"}
+
+// encodingAliases maps other common spellings onto Encodings.
+var encodingAliases = map[string]string{"utf8": "utf-8", "cp1252": "windows-1252", "latin1": "latin-1", "iso-8859-1": "latin-1"}
+
+// check validates a file's reading options; where names it in messages.
+func (f File) check(where string) []string {
+	var errs []string
+	if f.Encoding != "" {
+		e := strings.ToLower(strings.ReplaceAll(f.Encoding, "_", "-"))
+		if _, alias := encodingAliases[e]; !alias && !slices.Contains(Encodings, e) {
+			errs = append(errs, oneOf(where+".encoding", f.Encoding, Encodings))
+		}
+	}
+	if d := f.Delimiter; d != "" && d != `\t` && d != "tab" && utf8.RuneCountInString(d) != 1 {
+		errs = append(errs, fmt.Sprintf("%s.delimiter: %q is not one character; write e.g. \";\", \",\", \"|\" or \"tab\"", where, d))
+	}
+	return errs
+}
+
 // Pipeline is one parsed, validated pipeline file.
 type Pipeline struct {
 	Name         string                       `yaml:"name"`
@@ -190,7 +212,72 @@ func Load(path string) (*Pipeline, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	p.Path, p.Dir = path, filepath.Dir(abs)
+	if errs := p.checkPaths(); len(errs) > 0 {
+		lines := make([]string, len(errs))
+		for i, e := range errs {
+			lines[i] = path + ": " + e
+		}
+		return nil, fmt.Errorf("%w\n%s", ErrInvalid, strings.Join(lines, "\n"))
+	}
 	return p, nil
+}
+
+// inputPaths lists every input path of the pipeline with the key that sets it.
+func (p *Pipeline) inputPaths() [][2]string {
+	var out [][2]string
+	for i, w := range p.Inputs.Workforce {
+		out = append(out, [2]string{fmt.Sprintf("inputs.workforce[%d].path", i), w.Path})
+	}
+	if c := p.Inputs.Census; c != nil {
+		for i, path := range c.Path {
+			out = append(out, [2]string{fmt.Sprintf("inputs.census.path[%d]", i), path})
+		}
+	}
+	for _, f := range p.monitoringFiles() {
+		out = append(out, [2]string{"inputs." + f.key + ".path", f.file.Path})
+	}
+	return out
+}
+
+type namedFile struct {
+	key  string
+	file *File
+}
+
+// monitoringFiles lists the single-file inputs the pipeline gives.
+func (p *Pipeline) monitoringFiles() []namedFile {
+	in := p.Inputs
+	var out []namedFile
+	for _, f := range []namedFile{{"recruitment", in.Recruitment}, {"starters", in.Starters}, {"leavers", in.Leavers},
+		{"casework", in.Casework}, {"training", in.Training}, {"staff_survey", in.StaffSurvey}, {"action_plan", in.ActionPlan}} {
+		if f.file != nil {
+			out = append(out, f)
+		}
+	}
+	if in.PayGapPeers != nil {
+		out = append(out, namedFile{"pay_gap_peers", &in.PayGapPeers.File})
+	}
+	return out
+}
+
+// checkPaths refuses relative input paths that climb out of the project:
+// the folder above the pipeline's own (pipelines/ sits beside inputs/).
+// A pipeline copied from elsewhere must not read files its author could
+// not see; a file outside the project is named by an absolute path, on purpose.
+func (p *Pipeline) checkPaths() []string {
+	project := filepath.Dir(p.Dir)
+	var errs []string
+	for _, kv := range p.inputPaths() {
+		key, path := kv[0], kv[1]
+		if path == "" || filepath.IsAbs(path) {
+			continue
+		}
+		rel, err := filepath.Rel(project, filepath.Join(p.Dir, path))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			errs = append(errs, fmt.Sprintf("%s: %q leads outside the project folder %s (the folder above the pipeline's); keep inputs inside it, or give an absolute path", key, path, filepath.Base(project)))
+		}
+	}
+	return errs
 }
 
 // Parse reads a pipeline from r; name is used in error messages.
@@ -201,7 +288,10 @@ func Parse(r io.Reader, name string) (*Pipeline, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, fmt.Errorf("%s: %w: not valid YAML: %s", name, ErrInvalid, yamlMessage(err))
+		if m := yamlSyntaxLine.FindStringSubmatch(err.Error()); m != nil {
+			return nil, fmt.Errorf("%s:%s: %w: not valid YAML: %s; check the indentation and quoting of this line and the one before", name, m[1], ErrInvalid, m[2])
+		}
+		return nil, fmt.Errorf("%s: %w: not valid YAML: %s; check the file is a YAML text file", name, ErrInvalid, yamlMessage(err))
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return nil, fmt.Errorf("%s: %w: the file is empty; a pipeline needs at least `name:` and `inputs.workforce:`", name, ErrInvalid)
@@ -213,6 +303,14 @@ func Parse(r io.Reader, name string) (*Pipeline, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&p); err != nil {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			lines := make([]string, len(te.Errors))
+			for i, e := range te.Errors {
+				lines[i] = typeMessage(name, e)
+			}
+			return nil, fmt.Errorf("%w\n%s", ErrInvalid, strings.Join(lines, "\n"))
+		}
 		return nil, fmt.Errorf("%s: %w: %s", name, ErrInvalid, yamlMessage(err))
 	}
 	p.applyDefaults()
@@ -226,7 +324,44 @@ func Parse(r io.Reader, name string) (*Pipeline, error) {
 	return &p, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: (?:unmarshal errors:\n\s*)?`)
+var (
+	yamlLine       = regexp.MustCompile(`^yaml: (?:unmarshal errors:\n\s*)?`)
+	yamlSyntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	yamlTypeError  = regexp.MustCompile("^line (\\d+): cannot unmarshal !!(\\w+) `(.*)` into (.+)$")
+)
+
+// yamlKinds and goKinds name YAML values and the Go types they decode into
+// in the words of the pipeline file.
+var (
+	yamlKinds = map[string]string{"str": "text", "int": "a number", "float": "a number", "bool": "true/false",
+		"seq": "a list", "map": "a mapping (key: value lines)", "null": "nothing", "timestamp": "a date"}
+	goKinds = map[string]string{"string": "text", "int": "a whole number", "float64": "a number", "bool": "true or false",
+		"[]int": "a list of whole numbers, e.g. [16, 25, 45, 65]", "[]string": "a list of text, e.g. [a, b]",
+		"config.Strings": "text or a list of text", "[]config.Workforce": "a list of inputs, each starting \"- path:\"",
+		"[]config.Target": "a list of targets, each starting \"- id:\"", "map[string]string": "a mapping of text to text",
+		"map[string]config.Strings": "a mapping of fields to headers", "map[string]map[string]string": "a mapping of characteristics to label mappings"}
+)
+
+// typeMessage rewrites one of yaml's type errors ("line 6: cannot unmarshal
+// !!str `young` into []int") as FILE:LINE: what is wrong; what would be valid.
+func typeMessage(name, e string) string {
+	m := yamlTypeError.FindStringSubmatch(e)
+	if m == nil {
+		return name + ": " + e
+	}
+	got, ok := yamlKinds[m[2]]
+	if !ok {
+		got = m[2]
+	}
+	want, ok := goKinds[m[4]]
+	if !ok {
+		want = "a mapping (key: value lines)"
+		if !strings.HasPrefix(m[4], "config.") {
+			want = m[4]
+		}
+	}
+	return fmt.Sprintf("%s:%s: %q is %s; write %s here", name, m[1], m[3], got, want)
+}
 
 // yamlMessage trims the yaml package's prefixes from an error.
 func yamlMessage(err error) string {
@@ -381,6 +516,10 @@ func (p *Pipeline) validate() []string {
 		if w.Snapshot != "" && !validDate(w.Snapshot) {
 			add("inputs.workforce[%d].snapshot: %q is not a date; write YYYY-MM-DD", i, w.Snapshot)
 		}
+		errs = append(errs, w.File.check(fmt.Sprintf("inputs.workforce[%d]", i))...)
+	}
+	for _, f := range p.monitoringFiles() {
+		errs = append(errs, f.file.check("inputs."+f.key)...)
 	}
 	if c := p.Inputs.Census; c != nil && len(c.Path) == 0 {
 		add("inputs.census.path: missing")

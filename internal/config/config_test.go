@@ -2,70 +2,91 @@ package config
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
-const minimal = "name: test\ninputs:\n  workforce:\n    - path: staff.csv\n"
-
-func TestParseDefaults(t *testing.T) {
-	p, err := Parse(strings.NewReader(minimal), "p.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p.AsOf != "latest" || p.Period != "financial_year" || p.Suppression.MinCount != 5 || p.Suppression.PayMinCount != 10 ||
-		p.Analysis.StandardWeeklyHours != 37 || len(p.Outputs) != 5 || p.Analysis.PayPeriod != "month" {
-		t.Errorf("defaults not applied: %+v", p)
-	}
-	if got := p.AgeBands().Labels(); got[0] != "16-24" || got[len(got)-1] != "65+" {
-		t.Errorf("default age bands %v", got)
-	}
-}
-
-func TestParseErrors(t *testing.T) {
+func TestReadingOptionsChecked(t *testing.T) {
 	cases := []struct {
-		name, yaml string
-		want       []string // substrings of the error
+		name, yaml, want string
 	}{
-		{"unknown key with suggestion", minimal + "analysys: {}\n", []string{"p.yaml:5", `unknown key "analysys"`, `"analysis"`}},
-		{"nested unknown key", minimal + "analysis:\n  grades:\n    senior_form: Grade 13\n", []string{`"analysis.grades.senior_form"`, `"analysis.grades.senior_from"`}},
-		{"wrong type", minimal + "suppression:\n  min_count: five\n", []string{"p.yaml", "five"}},
-		{"missing name", "inputs:\n  workforce:\n    - path: a.csv\n", []string{"name: missing"}},
-		{"no workforce", "name: x\n", []string{"inputs.workforce: missing"}},
-		{"bad measure", minimal + "targets:\n  - {id: t, characteristic: sex, category: Female, measure: percent_senior, target: 50}\n", []string{`"percent_of_senior"`}},
-		{"bad characteristic", minimal + "targets:\n  - {id: t, characteristic: ethnicty, category: White, measure: percent, target: 50}\n", []string{`"ethnicity"`}},
-		{"target out of range", minimal + "targets:\n  - {id: t, characteristic: sex, category: Female, measure: percent, target: 150}\n", []string{"0 to 100"}},
-		{"bad cron", minimal + "schedule: every day\n", []string{"cron"}},
-		{"bad output", minimal + "outputs: [tables, pdf]\n", []string{`"pdf"`}},
-		{"bad label target", minimal + "labels:\n  ethnicity: {HISPANIC: Hispanic}\n", []string{"Hispanic"}},
-		{"empty file", "", []string{"empty"}},
-		{"not yaml", "name: [unclosed\n", []string{"not valid YAML"}},
-		{"bad column field", minimal + "columns:\n  employe_id: Staff Ref\n", []string{`"employee_id"`}},
+		{"known encoding", "encoding: windows-1252", ""},
+		{"alias", "encoding: CP1252", ""},
+		{"unknown encoding", "encoding: ebcdic", `inputs.workforce[0].encoding: "ebcdic" is not valid`},
+		{"one-character delimiter", `delimiter: ";"`, ""},
+		{"tab", `delimiter: tab`, ""},
+		{"long delimiter", `delimiter: ";;"`, `inputs.workforce[0].delimiter: ";;" is not one character`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := Parse(strings.NewReader(c.yaml), "p.yaml")
-			if err == nil {
-				t.Fatal("no error")
+			_, err := Parse(strings.NewReader("name: x\ninputs:\n  workforce:\n    - path: a.csv\n      "+c.yaml+"\n"), "p.yaml")
+			switch {
+			case c.want == "" && err != nil:
+				t.Errorf("unexpected error %v", err)
+			case c.want != "" && (err == nil || !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "p.yaml: "+c.want)):
+				t.Errorf("got %v, want an ErrInvalid naming %q", err, c.want)
 			}
-			if !errors.Is(err, ErrInvalid) {
-				t.Errorf("error is not ErrInvalid: %v", err)
+		})
+	}
+}
+
+func TestInputPathsStayInTheProject(t *testing.T) {
+	project := t.TempDir()
+	dir := filepath.Join(project, "pipelines")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(filepath.Dir(project), "elsewhere.csv")
+	cases := []struct {
+		name, path string
+		ok         bool
+	}{
+		{"beside the pipeline", "staff.csv", true},
+		{"in the project", "../inputs/staff-*.csv", true},
+		{"out of the project", "../../elsewhere.csv", false},
+		{"in and out again", "../inputs/../../x/staff.csv", false},
+		{"absolute, on purpose", outside, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, "p.yaml")
+			yaml := "name: x\ninputs:\n  workforce:\n    - path: " + c.path + "\n  leavers: {path: ../inputs/leavers.csv}\n"
+			if err := os.WriteFile(path, []byte(yaml), 0o644); err != nil {
+				t.Fatal(err)
 			}
-			for _, w := range c.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q lacks %q", err, w)
+			_, err := Load(path)
+			if c.ok && err != nil {
+				t.Errorf("refused: %v", err)
+			}
+			if !c.ok {
+				want := `inputs.workforce[0].path: "` + c.path + `" leads outside the project folder`
+				if err == nil || !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), want) {
+					t.Errorf("got %v, want an ErrInvalid containing %q", err, want)
 				}
 			}
 		})
 	}
 }
 
-func TestScalarOrList(t *testing.T) {
-	p, err := Parse(strings.NewReader(minimal+"columns:\n  grade: Pay Band\n  employee_id: [Person Ref, Staff No]\n"), "p.yaml")
-	if err != nil {
-		t.Fatal(err)
+func TestYAMLMistakesNameTheLine(t *testing.T) {
+	cases := []struct {
+		name, yaml, want string
+	}{
+		{"text for a list", "name: x\ninputs:\n  workforce:\n    - path: a.csv\nanalysis:\n  age_bands: young\n",
+			`p.yaml:6: "young" is text; write a list of whole numbers, e.g. [16, 25, 45, 65] here`},
+		{"text for inputs", "name: x\ninputs:\n  workforce: a.csv\n", `p.yaml:3: "a.csv" is text; write a list of inputs, each starting "- path:" here`},
+		{"text for a number", "name: x\ninputs:\n  workforce:\n    - path: a.csv\nsuppression: {min_count: lots}\n", `p.yaml:5: "lots" is text; write a whole number here`},
+		{"syntax", "name: x\n  inputs: : :\n", "p.yaml:2: invalid pipeline: not valid YAML: mapping values are not allowed in this context; check the indentation"},
+		{"binary", "\x00\x01binary", "p.yaml: invalid pipeline: not valid YAML: control characters are not allowed; check the file is a YAML text file"},
 	}
-	if len(p.Columns["grade"]) != 1 || len(p.Columns["employee_id"]) != 2 {
-		t.Errorf("columns %v", p.Columns)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse(strings.NewReader(c.yaml), "p.yaml")
+			if err == nil || !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("got %v, want an ErrInvalid containing %q", err, c.want)
+			}
+		})
 	}
 }

@@ -9,10 +9,11 @@ import (
 // findings are the planted disparities as the generator made them,
 // counted from the records it wrote, for the README to state.
 type findings struct {
-	recruitment [2]funnelCounts // 2024/25, then April to September 2025
-	casework    [2]caseCounts
-	training    [2]trainingCounts
-	survey      surveyCounts
+	recruitment   [2]funnelCounts // 2024/25, then April to September 2025
+	liveVacancies int
+	casework      [2]caseCounts
+	training      [2]trainingCounts
+	survey        surveyCounts
 }
 
 // The two reporting periods the README gives figures for: the financial
@@ -33,7 +34,7 @@ type funnelCounts struct {
 	disApplied, disShortlisted, disAppointed [3]int // by disability class
 }
 
-func summariseRecruitment(steps []step, apps []*application) [2]funnelCounts {
+func summariseRecruitment(apps []*application) [2]funnelCounts {
 	var out [2]funnelCounts
 	for _, a := range apps {
 		f := &out[halfOf(a.received)]
@@ -241,11 +242,15 @@ func (m *monitoring) readme() string {
 	w("Exported from the recruitment system: Application ID, Vacancy Ref, Post Grade,\n")
 	w("Directorate, Date Received, Stage Reached (the furthest reached: Applied, Shortlisted,\n")
 	w("Interviewed, Offered, Appointed, Withdrawn) and the applicant's Gender, Date of Birth,\n")
-	w("Ethnic Origin, Disability, Religion or Belief and Sexual Orientation. Every vacancy was\n")
-	w("filled by one of the model's joiners, who is its one Appointed application and is in\n")
-	w("`starters.csv` with the same characteristics; applications for a vacancy fall in the\n")
-	w("same financial year or quarter as the appointee's start. About 3%% of stages are written\n")
-	w("in a variant spelling: ")
+	w("Ethnic Origin, Disability, Religion or Belief and Sexual Orientation: every application\n")
+	w("received in the period. Each vacancy was advertised for two to four weeks, closing three to\n")
+	w("ten weeks before the post started, and filled by one of the model's joiners, its one\n")
+	w("Appointed application, who is in `starters.csv` with the same grade, directorate and\n")
+	w("characteristics. Starters before 10 June 2024 were recruited before the period, so they\n")
+	w("are in `starters.csv` but not here; %d vacancies advertised in the last weeks of the\n", m.found.liveVacancies)
+	w("period, for posts starting after it, are still in progress (no one appointed yet). A\n")
+	w("vacancy's applications all fall in one reporting period (2024/25 or a quarter). About 3%%\n")
+	w("of stages are written in a variant spelling: ")
 	var variants []string
 	for _, s := range []string{stageApplied, stageShortlisted, stageInterviewed, stageOffered, stageAppointed, stageWithdrawn} {
 		for _, v := range stageVariants[s] {

@@ -25,10 +25,7 @@ var (
 
 // step is one stretch of the monitoring period between two snapshots of
 // the model: its joiners started in it and its leavers left in it.
-type step struct {
-	name          string
-	before, after Year
-}
+type step struct{ before, after Year }
 
 // first and last are the first and last days of the step.
 func (s *step) first() time.Time { return s.before.Date.AddDate(0, 0, 1) }
@@ -71,9 +68,8 @@ func generateMonitoring(dir string, h History, seed uint64) error {
 	}
 	m := &monitoring{seed: seed}
 	snapshots := append([]Year{h.Years[len(h.Years)-2], h.Years[len(h.Years)-1]}, h.Quarters...)
-	names := []string{"2024/25", "2025/26 Q1", "2025/26 Q2"}
 	for i := 1; i < len(snapshots); i++ {
-		m.steps = append(m.steps, step{name: names[i-1], before: snapshots[i-1], after: snapshots[i]})
+		m.steps = append(m.steps, step{before: snapshots[i-1], after: snapshots[i]})
 	}
 	m.leavers = m.leavingDetails(m.rand("leavers"))
 

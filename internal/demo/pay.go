@@ -81,10 +81,9 @@ func salary(grade, point, snapshotYear int) int {
 // The 2025/26 award: 3.2% on every point from 1 April 2025, agreed in July
 // 2025 and paid, backdated, from the payrolls after; a snapshot from
 // award2025Paid on has it, one before does not.
-var (
-	award2025Percent = 3.2
-	award2025Paid    = time.Date(2025, time.August, 1, 0, 0, 0, 0, time.UTC)
-)
+const award2025Percent = 3.2
+
+var award2025Paid = time.Date(2025, time.August, 1, 0, 0, 0, 0, time.UTC)
 
 // salaryOn is the full-time annual salary of a grade's spine point at a
 // snapshot date: the pay year's spine (the year to 31 March), and in

@@ -1,8 +1,12 @@
 package demo
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"regexp"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/equip-project/equip/internal/harmonise"
 )
@@ -157,5 +161,126 @@ func TestGradeHeadcounts(t *testing.T) {
 	}
 	if sum != 6425 || got[1] != 257 || got[3] != 739 || got[18] != 6 {
 		t.Errorf("gradeHeadcounts(6425) = %v (sum %d)", got, sum)
+	}
+}
+
+// The quarters follow the annual snapshots without changing them, a
+// quarter's share of the year's movements each.
+func TestSimulateQuarters(t *testing.T) {
+	h := SimulateHistory(DefaultSeed)
+	years := Simulate(DefaultSeed)
+	last := years[len(years)-1]
+	if len(h.Years) != len(years) || len(h.Years[4].Staff) != len(last.Staff) || h.Years[4].Staff[100].ID != last.Staff[100].ID {
+		t.Fatal("the annual years differ with the quarters after them")
+	}
+	tests := []struct {
+		date      time.Time
+		headcount int
+	}{
+		{time.Date(2025, time.June, 30, 0, 0, 0, 0, time.UTC), 6433},
+		{time.Date(2025, time.September, 30, 0, 0, 0, 0, time.UTC), 6441},
+	}
+	if len(h.Quarters) != len(tests) {
+		t.Fatalf("%d quarters, want %d", len(h.Quarters), len(tests))
+	}
+	prev := last
+	for i, tt := range tests {
+		q := h.Quarters[i]
+		if !q.Date.Equal(tt.date) || len(q.Staff) != tt.headcount {
+			t.Errorf("quarter %d: %s with %d staff, want %s with %d", i, q.Date, len(q.Staff), tt.date, tt.headcount)
+		}
+		// A quarter of 9.5–10.5% a year, and the few who turned 71.
+		if rate := float64(len(q.Leavers)) / float64(len(prev.Staff)); rate < 0.022 || rate > 0.03 {
+			t.Errorf("%s: %.2f%% left, want about 2.5%%", tt.date.Format(time.DateOnly), 100*rate)
+		}
+		before := map[string]bool{}
+		for _, p := range prev.Staff {
+			before[p.ID] = true
+		}
+		for _, p := range q.Joiners {
+			if before[p.ID] || !p.StartDate.After(prev.Date) || p.StartDate.After(q.Date) {
+				t.Errorf("%s: joiner %s, started %s", tt.date.Format(time.DateOnly), p.ID, p.StartDate.Format(time.DateOnly))
+			}
+		}
+		for _, p := range q.Staff {
+			if age := p.ageAt(q.Date); age < 16 || age > retirementAge {
+				t.Errorf("%s: %s is aged %d", tt.date.Format(time.DateOnly), p.ID, age)
+			}
+		}
+		if got := len(prev.Staff) - len(q.Leavers) + len(q.Joiners); got != len(q.Staff) {
+			t.Errorf("%s: %d before − leavers + joiners = %d, not %d", tt.date.Format(time.DateOnly), len(prev.Staff), got, len(q.Staff))
+		}
+		prev = q
+	}
+}
+
+func TestSalaryOn(t *testing.T) {
+	tests := []struct {
+		grade, point int
+		date         time.Time
+		want         int
+	}{
+		{1, 0, snapshotDate(2024), 23656 - 1290},
+		{1, 0, snapshotDate(2025), 23656},
+		{1, 0, time.Date(2025, time.June, 30, 0, 0, 0, 0, time.UTC), 23656},        // 2025/26 award not yet paid
+		{1, 0, time.Date(2025, time.September, 30, 0, 0, 0, 0, time.UTC), 24413},   // 23,656 × 1.032 = 24,412.99
+		{18, 2, time.Date(2025, time.September, 30, 0, 0, 0, 0, time.UTC), 118680}, // 115,000 × 1.032
+	}
+	for _, tt := range tests {
+		if got := salaryOn(tt.grade, tt.point, tt.date); got != tt.want {
+			t.Errorf("salaryOn(grade %d, point %d, %s) = %d, want %d", tt.grade, tt.point, tt.date.Format(time.DateOnly), got, tt.want)
+		}
+	}
+}
+
+func TestApportion(t *testing.T) {
+	tests := []struct {
+		weights []float64
+		total   int
+		want    []int
+	}{
+		{[]float64{1, 1, 1}, 10, []int{4, 3, 3}},        // 3.33 each: the first gets the one left
+		{[]float64{0.5, 0.25, 0.25}, 7, []int{3, 2, 2}}, // 3.5, 1.75, 1.75: the .75s round up
+		{[]float64{0, 0}, 3, []int{0, 0}},               // nothing to share by
+		{[]float64{2, 0, 6}, 4, []int{1, 0, 3}},         // exact
+		{[]float64{}, 5, []int{}},
+	}
+	for _, tt := range tests {
+		if got := apportion(tt.weights, tt.total); !slices.Equal(got, tt.want) {
+			t.Errorf("apportion(%v, %d) = %v, want %v", tt.weights, tt.total, got, tt.want)
+		}
+	}
+}
+
+// A stratified sample gives each class its share of the total weight.
+func TestStratifiedSample(t *testing.T) {
+	var people []*Person
+	for i := range 20 {
+		class := "A"
+		if i >= 10 {
+			class = "B"
+		}
+		people = append(people, &Person{ID: fmt.Sprintf("%s%d", class, i)})
+	}
+	weight := func(p *Person) float64 {
+		if p.ID[0] == 'B' {
+			return 3
+		}
+		return 1
+	}
+	class := func(p *Person) int { return int(p.ID[0] - 'A') }
+	// Class A weighs 10, class B 30: of 8, A gets 2 and B 6.
+	got := stratifiedSample(rand.New(rand.NewPCG(1, 2)), people, 8, weight, class)
+	counts := [2]int{}
+	seen := map[string]bool{}
+	for _, p := range got {
+		counts[class(p)]++
+		if seen[p.ID] {
+			t.Errorf("%s picked twice", p.ID)
+		}
+		seen[p.ID] = true
+	}
+	if counts != [2]int{2, 6} {
+		t.Errorf("picked %v from the classes, want [2 6]", counts)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/equip-project/equip/internal/harmonise"
@@ -64,7 +63,11 @@ type vacancy struct {
 	grade        int
 	directorate  string
 	opens, close time.Time
-	appointee    *Person
+	appointee    *Person // nil while the vacancy is in progress
+	// shown is the share of the advert's days in the export, which gets
+	// that share of its applications: less when cut at the period's start
+	// or end, or at a reporting period's end.
+	shown float64
 }
 
 // application is one row of the recruitment export.
@@ -78,25 +81,66 @@ type application struct {
 	order     uint64 // breaks ties between applications received on one day
 }
 
-// recruitment builds the applications of the period: one vacancy per joiner
-// of the model, the joiner its appointee, and around them as many
-// unsuccessful applicants of each ethnicity and disability class as the
-// funnel's rates need, step by step so each period's rates hold.
-func (m *monitoring) recruitment(r *rand.Rand) [][]cell {
-	var apps []*application
-	var vacancies []*vacancy
-	for i := range m.steps {
-		s := &m.steps[i]
-		v, a := m.stepApplications(r, s)
-		vacancies = append(vacancies, v...)
-		apps = append(apps, a...)
+// applicationPeriods are the stretches the recruitment rates are built to
+// hold in, by date received as METRICS.md counts them: 2024/25 and the two
+// quarters of 2025/26.
+var applicationPeriods = []time.Time{snapshotDate(2025), quarterEnds[0].date, quarterEnds[1].date}
+
+func applicationPeriod(d time.Time) int {
+	for i, end := range applicationPeriods {
+		if !d.After(end) {
+			return i
+		}
 	}
+	return len(applicationPeriods) - 1
+}
+
+// recruitment builds the applications received in the period: one vacancy
+// per joiner of the model whose advert fell in it, the joiner its
+// appointee, and around them as many unsuccessful applicants of each
+// ethnicity and disability class as the funnel's rates need, period by
+// period so each period's rates hold. Starters of the first weeks were
+// recruited before the period and are not in it; vacancies for posts
+// starting after 30 September 2025 are still in progress at the export.
+func (m *monitoring) recruitment(r *rand.Rand) [][]cell {
+	var joiners []*Person
+	for i := range m.steps {
+		for j := range m.steps[i].after.Joiners {
+			joiners = append(joiners, &m.steps[i].after.Joiners[j])
+		}
+	}
+	slices.SortStableFunc(joiners, func(a, b *Person) int {
+		return cmp.Or(a.StartDate.Compare(b.StartDate), cmp.Compare(a.ID, b.ID))
+	})
+	byPeriod := make([][]*vacancy, len(applicationPeriods))
+	var vacancies []*vacancy
+	for _, q := range joiners {
+		if v := advertise(r, q.StartDate, q.Grade, q.Directorate); v != nil {
+			v.appointee = q
+			p := applicationPeriod(v.opens)
+			byPeriod[p] = append(byPeriod[p], v)
+			vacancies = append(vacancies, v)
+		}
+	}
+	var apps []*application
+	var last, lastD [3]int // the last period's applicants by ethnicity class, and by disability
+	for _, vs := range byPeriod {
+		a, applied, disApplied := m.fill(r, vs)
+		apps = append(apps, a...)
+		last, lastD = applied, disApplied
+	}
+	perVacancy := float64(sum(last[:])) / float64(max(1, len(byPeriod[len(byPeriod)-1])))
+	live := liveVacancies(r, m.steps[len(m.steps)-1].after.Joiners)
+	vacancies = append(vacancies, live...)
+	apps = append(apps, m.fillLive(r, live, perVacancy, last, lastD)...)
+	m.found.liveVacancies = len(live)
+
 	numberVacancies(r, vacancies)
 	slices.SortStableFunc(apps, func(a, b *application) int {
 		return cmp.Or(a.received.Compare(b.received), cmp.Compare(a.order, b.order))
 	})
 	numberApplications(r, apps)
-	m.found.recruitment = summariseRecruitment(m.steps, apps)
+	m.found.recruitment = summariseRecruitment(apps)
 
 	// A few applicants who did not give an ethnicity typed a term the
 	// forms do not offer.
@@ -127,23 +171,19 @@ func (m *monitoring) recruitment(r *rand.Rand) [][]cell {
 	return rows
 }
 
-// stepApplications are the vacancies and applications of one step.
-func (m *monitoring) stepApplications(r *rand.Rand, s *step) ([]*vacancy, []*application) {
-	joiners := slices.Clone(s.after.Joiners)
-	slices.SortStableFunc(joiners, func(a, b Person) int {
-		return cmp.Or(a.StartDate.Compare(b.StartDate), cmp.Compare(a.ID, b.ID))
-	})
-	vacancies := make([]*vacancy, len(joiners))
+// fill makes the applications to one period's filled vacancies, and says
+// how many applied in each ethnicity and disability class.
+func (m *monitoring) fill(r *rand.Rand, vacancies []*vacancy) ([]*application, [3]int, [3]int) {
 	var apps []*application
-	for i := range joiners {
-		v := advertise(r, s, &joiners[i])
-		vacancies[i] = v
+	appointees := make([]Person, len(vacancies))
+	for i, v := range vacancies {
+		appointees[i] = *v.appointee
 		apps = append(apps, &application{vacancy: v, person: v.appointee, stage: stageAppointed, received: dayIn(r, v.opens, v.close), order: r.Uint64()})
 	}
 
 	// How many shortlisted and how many applied in each class, from the
 	// appointees and the funnel's rates.
-	appointed := classCount(joiners, 3, ethnicOf)
+	appointed := classCount(appointees, 3, ethnicOf)
 	var shortlisted, applied [3]int
 	for g, n := range appointed {
 		shortlisted[g] = max(n, int(math.Round(float64(n)/funnel[g].appoint)))
@@ -151,7 +191,7 @@ func (m *monitoring) stepApplications(r *rand.Rand, s *step) ([]*vacancy, []*app
 	}
 	// Disability splits the same totals: appointment rates equal, the
 	// disabled shortlisted less often.
-	disabledAppointed := classCount(joiners, 3, disabilityOf)
+	disabledAppointed := classCount(appointees, 3, disabilityOf)
 	weights := make([]float64, 3)
 	for d, n := range disabledAppointed {
 		weights[d] = float64(n)
@@ -163,7 +203,8 @@ func (m *monitoring) stepApplications(r *rand.Rand, s *step) ([]*vacancy, []*app
 			weights[d] /= disabledShortlisting
 		}
 	}
-	disabledApplied := apportion(weights, sum(applied[:]))
+	var disabledApplied [3]int
+	copy(disabledApplied[:], apportion(weights, sum(applied[:])))
 
 	// The unsuccessful: those shortlisted and those not, by class.
 	var short, rest []int // ethnicity classes
@@ -190,30 +231,125 @@ func (m *monitoring) stepApplications(r *rand.Rand, s *step) ([]*vacancy, []*app
 	}
 	for i, g := range rest {
 		v := vacancies[pickIndex(r, pull)]
-		stage := stageApplied
-		if r.Float64() < 0.07 {
-			stage = stageWithdrawn
-		}
-		apps = append(apps, m.applicant(r, v, g, at(restD, i, classNotDisabled), stage))
+		apps = append(apps, m.applicant(r, v, g, at(restD, i, classNotDisabled), notShortlisted(r)))
 	}
-	return vacancies, apps
+	return apps, applied, disabledApplied
 }
 
-// advertise is the vacancy a joiner was appointed to: advertised for two
-// to four weeks, closing three to ten weeks before the start, all within
-// the step (early starters' vacancies are squeezed into its first days).
-func advertise(r *rand.Rand, s *step, q *Person) *vacancy {
-	lastDay := latest(s.first(), q.StartDate.AddDate(0, 0, -1))
-	closes := q.StartDate.AddDate(0, 0, -(21 + r.IntN(50)))
-	if closes.Before(s.first()) {
-		closes = dayIn(r, s.first(), lastDay)
+func notShortlisted(r *rand.Rand) string {
+	if r.Float64() < 0.07 {
+		return stageWithdrawn
 	}
-	opens := latest(s.first(), closes.AddDate(0, 0, -(14+r.IntN(15))))
-	return &vacancy{grade: q.Grade, directorate: q.Directorate, opens: opens, close: closes, appointee: q}
+	return stageApplied
+}
+
+// advertise is the vacancy for a post starting on a day: advertised for
+// two to four weeks, closing three to ten weeks before the start. Only
+// what falls in the period is in the export: nil when the advert closed
+// before it, its first days cut when it opened before. An advert that
+// straddles the end of a reporting period is cut to the side holding most
+// of it, so that a vacancy's applications are all counted in one period.
+func advertise(r *rand.Rand, start time.Time, grade int, directorate string) *vacancy {
+	closes := start.AddDate(0, 0, -(21 + r.IntN(50)))
+	opens := closes.AddDate(0, 0, -(14 + r.IntN(15)))
+	if closes.Before(periodStart) {
+		return nil
+	}
+	advertised := days(opens, closes) + 1
+	opens = latest(opens, periodStart)
+	if end := applicationPeriods[applicationPeriod(opens)]; closes.After(end) {
+		if days(opens, end) >= days(end, closes) {
+			closes = end
+		} else {
+			opens = end.AddDate(0, 0, 1)
+		}
+	}
+	return &vacancy{grade: grade, directorate: directorate, opens: opens, close: closes, shown: float64(days(opens, closes)+1) / float64(advertised)}
+}
+
+// liveVacancies are the adverts of the last weeks of the period for posts
+// starting after it, as many a day as the last quarter's joiners, each
+// like one of them in grade and directorate: nobody is appointed yet.
+func liveVacancies(r *rand.Rand, lastJoiners []Person) []*vacancy {
+	if len(lastJoiners) == 0 {
+		return nil
+	}
+	perDay := float64(len(lastJoiners)) / float64(days(snapshotDate(2025).AddDate(0, 3, 0), periodEnd))
+	var out []*vacancy
+	owed := 0.0
+	for d := periodEnd.AddDate(0, 0, 1); d.Before(periodEnd.AddDate(0, 0, 100)); d = d.AddDate(0, 0, 1) {
+		owed += perDay
+		for ; owed >= 1; owed-- {
+			like := &lastJoiners[r.IntN(len(lastJoiners))]
+			v := advertise(r, d, like.Grade, like.Directorate)
+			if v != nil && !v.opens.After(periodEnd) {
+				if v.close.After(periodEnd) {
+					v.shown *= float64(days(v.opens, periodEnd)+1) / float64(days(v.opens, v.close)+1)
+					v.close = periodEnd
+				}
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// shortlistingDone is how long after an advert closes the shortlist is
+// drawn up; applications to one that closed more recently are all still at
+// Applied.
+const shortlistingDone = 14
+
+// fillLive makes the applications to the vacancies still in progress:
+// applicants of each class in the shares of the last period's, and once
+// shortlisting is done, each class shortlisted at the funnel's rate, the
+// counts apportioned so the rates hold as in the filled vacancies.
+func (m *monitoring) fillLive(r *rand.Rand, vacancies []*vacancy, perVacancy float64, applied, disApplied [3]int) []*application {
+	n := int(math.Round(perVacancy * float64(len(vacancies))))
+	ethnicW, disW := make([]float64, 3), make([]float64, 3)
+	for c := range 3 {
+		ethnicW[c], disW[c] = float64(applied[c]), float64(disApplied[c])
+	}
+	var ethnic, disability []int
+	for c, k := range apportion(ethnicW, n) {
+		ethnic = append(ethnic, repeat(c, k)...)
+	}
+	for c, k := range apportion(disW, n) {
+		disability = append(disability, repeat(c, k)...)
+	}
+	r.Shuffle(len(ethnic), func(i, j int) { ethnic[i], ethnic[j] = ethnic[j], ethnic[i] })
+
+	// Applicants to vacancies past shortlisting, by their joint class.
+	pull := pullWeights(vacancies)
+	var apps []*application
+	done := make([][]*application, 9)
+	for i := range n {
+		v := vacancies[pickIndex(r, pull)]
+		g, d := ethnic[i], at(disability, i, classNotDisabled)
+		a := m.applicant(r, v, g, d, notShortlisted(r))
+		apps = append(apps, a)
+		if days(v.close, periodEnd) >= shortlistingDone {
+			done[g*3+d] = append(done[g*3+d], a)
+		}
+	}
+	for c, group := range done {
+		chance := funnel[c/3].shortlist
+		if c%3 == classDisabled {
+			chance *= disabledShortlisting
+		}
+		k := int(math.Round(chance * float64(len(group))))
+		for _, j := range r.Perm(len(group))[:k] {
+			group[j].stage = stageShortlisted
+			if r.Float64() < 0.7 {
+				group[j].stage = stageInterviewed
+			}
+		}
+	}
+	return apps
 }
 
 // pullWeights are how many applicants each vacancy draws: many for the
-// lower grades, few for the senior ones.
+// lower grades, few for the senior ones, in proportion to the share of
+// its advert shown.
 func pullWeights(vacancies []*vacancy) []float64 {
 	w := make([]float64, len(vacancies))
 	for i, v := range vacancies {
@@ -227,6 +363,7 @@ func pullWeights(vacancies []*vacancy) []float64 {
 		default:
 			w[i] = 0.7
 		}
+		w[i] *= v.shown
 	}
 	return w
 }
@@ -322,15 +459,4 @@ func sum(xs []int) int {
 		t += x
 	}
 	return t
-}
-
-// furthest reads a stage label as written, variants included.
-func furthest(label string) string {
-	key := strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(label)), "-", ""), " ", "")
-	for _, s := range []string{stageApplied, stageShortlisted, stageInterviewed, stageOffered, stageAppointed, stageWithdrawn} {
-		if strings.ToLower(s) == key {
-			return s
-		}
-	}
-	return ""
 }

@@ -5,10 +5,12 @@
 package e2e
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -298,6 +300,29 @@ func TestDemoWorkbook(t *testing.T) {
 	}
 	if charts == 0 {
 		t.Error("no chart sheet")
+	}
+	// Native charts: chart parts in the package, with alt text on their drawings.
+	zr, err := zip.OpenReader(filepath.Join(out, "workbook.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	chartParts, described := 0, 0
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/charts/chart") {
+			chartParts++
+		}
+		if strings.HasPrefix(f.Name, "xl/drawings/drawing") && strings.HasSuffix(f.Name, ".xml") {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			if bytes.Contains(b, []byte(`descr="`)) {
+				described++
+			}
+		}
+	}
+	if chartParts == 0 || described == 0 {
+		t.Errorf("%d native chart parts, %d drawings with alt text", chartParts, described)
 	}
 	// The profile sheet holds the same number as the CSV.
 	profile := readCSV(t, filepath.Join(out, "tables", "profile.csv"))

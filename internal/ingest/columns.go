@@ -91,6 +91,19 @@ var builtinAliases = map[Field][]string{
 	FullPayRelevant: {"full pay relevant", "full pay", "full pay relevant employee", "fpre"},
 	BonusPay:        {"bonus pay", "bonus", "bonus paid", "bonus amount"},
 	StartDate:       {"start date", "date of hire", "hire date", "date joined", "employment start date", "continuous service date"},
+
+	ApplicationID: {"application id", "application ref", "application reference", "application number", "candidate id", "applicant id"},
+	CaseID:        {"case id", "case ref", "case reference", "case number"},
+	ResponseID:    {"response id", "respondent id", "response number"},
+	AgeBandText:   {"age band", "age group", "age range", "age bracket"},
+	EventDate: {"date", "date received", "application date", "leaving date", "leave date", "termination date", "date of leaving",
+		"date opened", "opened", "case opened", "training date", "course date", "event date"},
+	Stage:    {"stage", "stage reached", "furthest stage", "outcome stage", "application status"},
+	CaseType: {"case type", "type of case", "casework type", "process"},
+	Outcome:  {"outcome", "case outcome", "result"},
+	Course:   {"course", "course name", "training course", "programme"},
+	Status:   {"status", "training status"},
+	Reason:   {"reason", "leaving reason", "reason for leaving", "termination reason", "leaver reason"},
 }
 
 // fieldOrder is the order fields are reported in.

@@ -90,6 +90,8 @@ type ReadOptions struct {
 	// PayPeriod is the period ordinary_pay covers: week, fortnight,
 	// four_weeks, month (default) or year.
 	PayPeriod string
+	// Progress, when set, hears how far reading has got.
+	Progress Progress
 }
 
 // Summary is what reading one file found.
@@ -134,6 +136,12 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 		return sum, err
 	}
 	defer rows.Close()
+	if sz, ok := rows.(sized); ok && opts.Progress != nil {
+		_, total, unit := sz.progress()
+		opts.Progress.Start(name, total, unit)
+		defer opts.Progress.Finish()
+		rows = &reportingRows{Rows: rows, sz: sz, to: opts.Progress}
+	}
 	sum.Sheet = rows.Sheet()
 	where := name
 	if sum.Sheet != "" {
@@ -158,13 +166,14 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 			continue
 		}
 		if err != nil {
-			return sum, fmt.Errorf("%s: %w", where, err)
+			return sum, atRow(where, err)
 		}
 		pending = append(pending, row{append([]string(nil), cells...), n})
 	}
 	for i, r := range pending {
 		matches := 0
 		for _, c := range r.cells {
+			c, _ = RepairUTF8(c)
 			if _, _, ok := opts.Aliases.Lookup(c); ok {
 				matches++
 			}
@@ -173,8 +182,15 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 			bestMatches, header, headerRow = matches, r.cells, i
 		}
 	}
+	for i, c := range header {
+		header[i], _ = RepairUTF8(c) // a header's stray byte is not a data problem
+	}
 	if len(pending) == 0 {
-		return sum, fmt.Errorf("%s: %w: the file is empty; expected a header row and one row per employee", where, ErrInvalidData)
+		what := "file"
+		if sum.Sheet != "" {
+			what = "sheet"
+		}
+		return sum, fmt.Errorf("%s: %w: the %s is empty; expected a header row and one row per employee", where, ErrInvalidData, what)
 	}
 	if bestMatches < 2 {
 		return sum, fmt.Errorf("%s: %w: no header row found in the first %d rows; expected headers such as employee_id, grade, sex, ethnicity (add aliases under columns: in the pipeline)", where, ErrMissingColumn, headerSearchRows)
@@ -225,7 +241,7 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 			continue
 		}
 		if err != nil {
-			return sum, fmt.Errorf("%s: %w", where, err)
+			return sum, atRow(where, err)
 		}
 		data = append(data, row{append([]string(nil), cells...), n})
 	}
@@ -259,6 +275,7 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 			opts.Log.Add(quality.Problem{File: name, Sheet: sum.Sheet, Row: r.n, Kind: "unreadable row", Message: "the row cannot be read (a stray quote or broken field); it is left out", Severity: quality.Rejected})
 			return nil
 		}
+		p.sanitise(r)
 		if blankRow(r.cells) {
 			return nil
 		}
@@ -291,7 +308,7 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 			continue
 		}
 		if err != nil {
-			return sum, fmt.Errorf("%s: %w", where, err)
+			return sum, atRow(where, err)
 		}
 		if err := handle(row{cells, n}); err != nil {
 			return sum, err
@@ -300,9 +317,65 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 	if sum.Rows == 0 {
 		return sum, fmt.Errorf("%s: %w: the file has a header row but no data rows", where, ErrInvalidData)
 	}
+	if sum.Rejected >= sum.Rows {
+		return sum, fmt.Errorf("%s: %w: every one of the %s was left out (no employee ID, or unreadable); check the employee ID column and the file's quoting", where, ErrInvalidData, plural(sum.Rows, "data row"))
+	}
 	p.reportUnmapped()
 	p.reportNoPay()
 	return sum, nil
+}
+
+// reportingRows passes reading progress on every few hundred rows.
+type reportingRows struct {
+	Rows
+	sz sized
+	to Progress
+	n  int
+}
+
+func (r *reportingRows) Next() ([]string, int, error) {
+	if r.n++; r.n%256 == 0 {
+		done, _, _ := r.sz.progress()
+		r.to.Update(done)
+	}
+	return r.Rows.Next()
+}
+
+// atRow names where a file-level error was found: the file (and sheet), and
+// the row when the error carries one.
+func atRow(where string, err error) error {
+	var fe *FatalRowError
+	if errors.As(err, &fe) {
+		return fmt.Errorf("%s:%d: %w", where, fe.Row, fe.Err)
+	}
+	return fmt.Errorf("%s: %w", where, err)
+}
+
+// MaxCellBytes is the longest cell read: nothing in a workforce extract is
+// longer, and a longer cell (a pasted document, a broken export) is noted
+// and treated as not known rather than carried into the warehouse.
+const MaxCellBytes = 1024
+
+// sanitise repairs cells holding bytes that are not UTF-8 and blanks cells
+// longer than MaxCellBytes, noting each by row and column (never its value).
+func (p *parser) sanitise(r row) {
+	for i, c := range r.cells {
+		column := fmt.Sprintf("column %s", columnName(i))
+		if i < len(p.m.Headers) && strings.TrimSpace(p.m.Headers[i]) != "" {
+			column = strings.TrimSpace(p.m.Headers[i])
+		}
+		if len(c) > MaxCellBytes {
+			r.cells[i] = ""
+			p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: column, Kind: "cell too long",
+				Message: fmt.Sprintf("the cell holds %d bytes, more than the %d a workforce field can need; treated as not known", len(c), MaxCellBytes)})
+			continue
+		}
+		if fixed, repaired := RepairUTF8(c); repaired {
+			r.cells[i] = fixed
+			p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: column, Kind: "encoding",
+				Message: "the cell holds bytes that are not UTF-8 (the file mixes encodings); they were read as Windows-1252; save the file as UTF-8"})
+		}
+	}
 }
 
 func blankRow(cells []string) bool {
@@ -361,8 +434,8 @@ func (p *parser) cell(r row, f Field) (string, bool) {
 
 // record turns one row into a Record; nil when the row is left out.
 func (p *parser) record(r row) (*Record, error) {
-	if len(r.cells) < p.width {
-		// Trailing empty cells are often dropped; only say so when a mapped field is affected.
+	if len(r.cells) < p.width && p.sheet == "" {
+		// A CSV row with too few fields; a worksheet row simply ends at its last filled cell.
 		for _, i := range p.m.Index {
 			if i >= len(r.cells) {
 				p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Kind: "short row", Message: fmt.Sprintf("the row has %d fields but the header has %d; the missing fields are treated as not known", len(r.cells), p.width)})
@@ -442,6 +515,9 @@ func (p *parser) record(r row) (*Record, error) {
 		} else {
 			p.warn(r, StartDate, "invalid date", "not a date; write YYYY-MM-DD or DD/MM/YYYY; treated as not known")
 		}
+	}
+	if rec.Date.IsZero() && !rec.StartDate.IsZero() {
+		rec.Date = rec.StartDate // a starters file dates its rows by the start date
 	}
 	return rec, nil
 }

@@ -30,13 +30,14 @@ var Version = "0.1.0"
 
 // Options say how to run a pipeline.
 type Options struct {
-	OutDir   string        // default outputs/<name>/<as-of>
-	DBPath   string        // default outputs/equip.duckdb
-	AsOf     string        // YYYY-MM-DD; overrides the pipeline's as_of
-	Strict   bool          // any data-quality warning fails the run
-	Validate bool          // check inputs and compute, publish nothing, change nothing
-	RowIDs   bool          // files without an employee ID column count rows as people
-	LockWait time.Duration // how long to wait for another run to release the warehouse
+	OutDir   string          // default outputs/<name>/<as-of>
+	DBPath   string          // default outputs/equip.duckdb
+	AsOf     string          // YYYY-MM-DD; overrides the pipeline's as_of
+	Strict   bool            // any data-quality warning fails the run
+	Validate bool            // check inputs and compute, publish nothing, change nothing
+	RowIDs   bool            // files without an employee ID column count rows as people
+	LockWait time.Duration   // how long to wait for another run to release the warehouse
+	Progress ingest.Progress // when set, hears how far each workforce file has been read
 	Logger   *slog.Logger
 }
 
@@ -85,11 +86,18 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 			return nil, err
 		}
 		b, warnings, err := census.Read(paths, c.Geography)
+		// Messages name files as the user does, never by a machine's absolute path.
+		relative := func(msg string) string {
+			for _, path := range paths {
+				msg = strings.ReplaceAll(msg, path, displayPath(path))
+			}
+			return msg
+		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrInput, err)
+			return nil, fmt.Errorf("%w: %s", ErrInput, relative(err.Error()))
 		}
 		for _, w := range warnings {
-			qlog.Add(quality.Problem{File: "census", Kind: "census", Message: w})
+			qlog.Add(quality.Problem{File: "census", Kind: "census", Message: relative(w)})
 		}
 		for _, path := range paths {
 			man.addInput(path, "census", "", 0, 0)
@@ -151,7 +159,7 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 					Path: in.Path, DisplayPath: in.Display,
 					File:    ingest.Options{Sheet: in.Input.Sheet, Encoding: in.Input.Encoding, Delimiter: in.Input.Delimiter},
 					Aliases: aliases, Mapper: mapper, Snapshot: in.Date, Key: key, Log: &fileLog, RowIDs: opts.RowIDs,
-					StandardWeeklyHours: p.Analysis.StandardWeeklyHours, PayPeriod: p.Analysis.PayPeriod,
+					StandardWeeklyHours: p.Analysis.StandardWeeklyHours, PayPeriod: p.Analysis.PayPeriod, Progress: opts.Progress,
 				}, emit)
 			}, fileLog.Problems)
 		if err != nil {

@@ -8,10 +8,12 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -113,6 +115,15 @@ func Open(ctx context.Context, path string) (*Warehouse, error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		db.Close()
+		// A program that is not an equip run (it would have taken our lock
+		// first) holds DuckDB's own lock on the file.
+		if msg := err.Error(); strings.Contains(msg, "Could not set lock") {
+			holder := "another program"
+			if _, after, ok := strings.Cut(msg, "Conflicting lock is held in "); ok {
+				holder, _, _ = strings.Cut(after, ". See also")
+			}
+			return nil, fmt.Errorf("%s: %w (%s holds the file open); close it and try again", path, ErrBusy, holder)
+		}
 		return nil, fmt.Errorf("open the warehouse %s: %w (is it a DuckDB file?)", path, err)
 	}
 	w := &Warehouse{Path: path, db: db, conn: conn}
@@ -219,7 +230,10 @@ func (w *Warehouse) Loaded(ctx context.Context, date time.Time, sha, settings st
 }
 
 // Load replaces the snapshot at s.Date with the records read by read. It
-// must run inside the run's transaction.
+// must run inside the run's transaction. read runs on a goroutine of its
+// own while the records it emits are appended on this one, so reading and
+// appending share the machine's cores; read must not change a record once
+// it has emitted it.
 func (w *Warehouse) Load(ctx context.Context, s Snapshot, read func(emit func(*ingest.Record) error) (ingest.Summary, error), problems func() []quality.Problem) (ingest.Summary, error) {
 	var sum ingest.Summary
 	for _, table := range []string{"staff", "problems", "snapshots"} {
@@ -232,13 +246,17 @@ func (w *Warehouse) Load(ctx context.Context, s Snapshot, read func(emit func(*i
 		if err != nil {
 			return fmt.Errorf("appender: %w", err)
 		}
-		sum, err = read(func(r *ingest.Record) error {
-			return app.AppendRow(recordValues(s.Date, r)...)
+		var readErr error
+		sum, readErr, err = appendRead(read, func(r *ingest.Record, values []driver.Value) error {
+			return app.AppendRow(appendRecordValues(values, s.Date, r)...)
 		})
 		if cerr := app.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("append: %w", cerr)
 		}
-		return err
+		if err != nil {
+			return fmt.Errorf("append: %w", err)
+		}
+		return readErr
 	})
 	if err != nil {
 		return sum, err
@@ -249,6 +267,67 @@ func (w *Warehouse) Load(ctx context.Context, s Snapshot, read func(emit func(*i
 		return sum, fmt.Errorf("record snapshot: %w", err)
 	}
 	return sum, w.saveProblems(ctx, s.Date, problems())
+}
+
+// appendBatch is how many records pass from the reader to the appender at
+// a time: enough to make the hand-over cheap, few enough to bound memory.
+const appendBatch = 512
+
+// errAppendStopped ends a read whose records can no longer be appended.
+var errAppendStopped = errors.New("appending stopped")
+
+// appendRead runs read on a goroutine of its own and calls add, on this
+// one, for each record it emits, passing a slice add may reuse for the
+// row's values. It returns read's summary and error, and add's first error
+// (after which read is stopped). A panic in read is raised again here.
+func appendRead(read func(emit func(*ingest.Record) error) (ingest.Summary, error), add func(*ingest.Record, []driver.Value) error) (ingest.Summary, error, error) {
+	batches := make(chan []*ingest.Record, 8)
+	stop := make(chan struct{})
+	var (
+		sum      ingest.Summary
+		readErr  error
+		panicked any
+	)
+	go func() {
+		defer close(batches)
+		defer func() { panicked = recover() }()
+		batch := make([]*ingest.Record, 0, appendBatch)
+		send := func() error {
+			select {
+			case batches <- batch:
+				batch = make([]*ingest.Record, 0, appendBatch)
+				return nil
+			case <-stop:
+				return errAppendStopped
+			}
+		}
+		sum, readErr = read(func(r *ingest.Record) error {
+			if batch = append(batch, r); len(batch) == appendBatch {
+				return send()
+			}
+			return nil
+		})
+		if readErr == nil && len(batch) > 0 {
+			readErr = send()
+		}
+	}()
+	var addErr error
+	values := make([]driver.Value, 0, 32)
+	for batch := range batches {
+		if addErr != nil {
+			continue // let the reader see stop and finish
+		}
+		for _, r := range batch {
+			if addErr = add(r, values[:0]); addErr != nil {
+				close(stop)
+				break
+			}
+		}
+	}
+	if panicked != nil {
+		panic(panicked)
+	}
+	return sum, readErr, addErr
 }
 
 func (w *Warehouse) saveProblems(ctx context.Context, date time.Time, ps []quality.Problem) error {
@@ -304,8 +383,8 @@ func nullableFloat(v float64) driver.Value {
 	return v
 }
 
-func recordValues(date time.Time, r *ingest.Record) []driver.Value {
-	v := make([]driver.Value, 0, 24)
+// appendRecordValues appends a record's staff-table row to v.
+func appendRecordValues(v []driver.Value, date time.Time, r *ingest.Record) []driver.Value {
 	v = append(v, date, r.PersonKey, nullable(r.Grade), nullable(r.Department), nullable(r.ContractType), nullable(r.WorkingPattern))
 	for _, c := range charColumns {
 		v = append(v, nullable(r.Chars[c]))

@@ -21,6 +21,8 @@ type lexer struct {
 	b     []byte
 	final bool
 	attrs []attr // of the last start tag read; valid until the next
+
+	plain, runs []byte // scratch for richText
 }
 
 type attr struct {
@@ -255,8 +257,8 @@ func (l *lexer) skipElement(p int) (int, error) {
 // of each rich-text run; phonetic runs are left out. It returns the
 // position after the end tag.
 func (l *lexer) richText(p int, dst []byte) (int, []byte, error) {
-	var plain []byte
-	var runs []byte
+	plain, runs := l.plain[:0], l.runs[:0]
+	defer func() { l.plain, l.runs = plain, runs }()
 	for {
 		i := bytes.IndexByte(l.b[p:], '<')
 		if i < 0 {

@@ -19,7 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"sync"
 )
 
@@ -79,6 +78,10 @@ func Open(path string, opts Options) (*Reader, error) {
 		z.Close()
 		return nil, err
 	}
+	if err := checkSharedStrings(pkg.sharedStrings); err != nil {
+		z.Close()
+		return nil, err
+	}
 	sheetData, err := pkg.sheet.Open()
 	if err != nil {
 		z.Close()
@@ -94,6 +97,12 @@ func Open(path string, opts Options) (*Reader, error) {
 	// The shared strings are read while the worksheet starts to inflate;
 	// the scanner waits for them before the first text cell is resolved.
 	strs := make(chan sharedStrings, 1)
+	scan := newSheetScanner(sheetData, strs, r.free)
+	if err := scan.start(); err != nil {
+		sheetData.Close()
+		z.Close()
+		return nil, err
+	}
 	r.wg.Add(2)
 	go func() {
 		defer r.wg.Done()
@@ -102,8 +111,7 @@ func Open(path string, opts Options) (*Reader, error) {
 	go func() {
 		defer r.wg.Done()
 		defer sheetData.Close()
-		s := newSheetScanner(sheetData, strs, r.free)
-		s.run(r.batches, r.done)
+		scan.run(r.batches, r.done)
 	}()
 	return r, nil
 }
@@ -169,27 +177,4 @@ func (r *Reader) Close() error {
 type sharedStrings struct {
 	list []string
 	err  error
-}
-
-func readSharedStrings(f *zip.File) sharedStrings {
-	if f == nil {
-		return sharedStrings{}
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return sharedStrings{err: fmt.Errorf("shared strings: %w", err)}
-	}
-	defer rc.Close()
-	var b strings.Builder
-	if f.UncompressedSize64 < 1<<31 {
-		b.Grow(int(f.UncompressedSize64))
-	}
-	if _, err := io.Copy(&b, rc); err != nil {
-		return sharedStrings{err: fmt.Errorf("shared strings: %w", err)}
-	}
-	list, err := parseSharedStrings(b.String())
-	if err != nil {
-		return sharedStrings{err: fmt.Errorf("shared strings: %w", err)}
-	}
-	return sharedStrings{list: list}
 }

@@ -12,15 +12,16 @@ import (
 )
 
 // TestDashboardRendersInChromium loads the fixture's dashboard, with the
-// pay charts (negative values among them), in headless Chromium, offline,
-// and checks from the DOM that every chart was drawn and no script failed.
-// It is skipped where Chromium is not installed.
+// pay charts (negative values among them), the headcount line and the
+// employment monitoring charts, in headless Chromium, offline, and checks
+// from the DOM that every chart was drawn and no script failed. It is
+// skipped where Chromium is not installed.
 func TestDashboardRendersInChromium(t *testing.T) {
 	bin, err := exec.LookPath("chromium")
 	if err != nil {
 		t.Skip("chromium not on PATH")
 	}
-	pub := payPublication()
+	pub := monitoringPublication()
 	path, _ := writeFixture(t, pub)
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -56,18 +57,23 @@ func TestDashboardRendersInChromium(t *testing.T) {
 	if errs[1] != "" {
 		t.Errorf("script errors: %s", errs[1])
 	}
+	ids := []string{headcountChartID}
 	for _, c := range pub.Charts {
-		tag := regexp.MustCompile(`<div class="chart" id="` + regexp.QuoteMeta(c.ID) + `"[^>]*>`).FindString(dom)
+		ids = append(ids, c.ID)
+	}
+	for _, id := range ids {
+		tag := regexp.MustCompile(`<div class="chart" id="` + regexp.QuoteMeta(id) + `"[^>]*>`).FindString(dom)
 		if !strings.Contains(tag, `data-rendered="true"`) {
-			t.Errorf("chart %s not drawn: %s", c.ID, tag)
+			t.Errorf("chart %s not drawn: %s", id, tag)
 		}
 		// The drawing is an SVG inside the container.
 		if i := strings.Index(dom, tag); i < 0 || !strings.Contains(dom[i:min(len(dom), i+2000)], "<svg") {
-			t.Errorf("chart %s has no SVG", c.ID)
+			t.Errorf("chart %s has no SVG", id)
 		}
 	}
 	status := regexp.MustCompile(`<p id="chart-status"[^>]*data-rendered="(\d+)"[^>]*>([^<]*)</p>`).FindStringSubmatch(dom)
-	if status == nil || status[1] != "8" || status[2] != "8 of 8 charts drawn." {
-		t.Errorf("chart status = %q, want 8 of 8 charts drawn", status)
+	// 3 of the base fixture, 5 pay, 2 more trends, 6 monitoring and the headcount line.
+	if status == nil || status[1] != "17" || status[2] != "17 of 17 charts drawn." {
+		t.Errorf("chart status = %q, want 17 of 17 charts drawn", status)
 	}
 }

@@ -3,6 +3,7 @@ package html
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,8 @@ type chartSpec struct {
 	// MinLabel is the smallest value whose label fits inside its bar
 	// segment; smaller ones are left to the tooltip and the data table.
 	MinLabel float64 `json:"minLabel"`
+	// Decimals is the number of decimal places labels and the tooltip show.
+	Decimals int `json:"decimals"`
 }
 
 // minStackedLabel is the narrowest stacked segment, in percent of the
@@ -28,7 +31,7 @@ type chartSpec struct {
 const minStackedLabel = 8
 
 func newSpec(c chart.Chart, raw json.RawMessage) chartSpec {
-	s := chartSpec{ID: c.ID, Option: raw, Unit: unit(c)}
+	s := chartSpec{ID: c.ID, Option: raw, Unit: unit(c), Decimals: decimals(c)}
 	if c.Kind == chart.StackedBar {
 		s.MinLabel = minStackedLabel
 	}
@@ -47,6 +50,46 @@ func unit(c chart.Chart) string {
 		return "%"
 	}
 	return ""
+}
+
+// decimals is the number of decimal places a chart's values are shown
+// with: none for counts, whose values are all whole numbers on a chart
+// that is not of percentages (headcount, actions), else one, as chart
+// labels are in the other reports.
+func decimals(c chart.Chart) int {
+	if unit(c) == "%" {
+		return 1
+	}
+	whole := false
+	for _, s := range c.Series {
+		for i, v := range s.Values {
+			if suppressed(s, i) {
+				continue
+			}
+			if v != math.Trunc(v) {
+				return 1
+			}
+			whole = true
+		}
+	}
+	for _, t := range c.Targets {
+		if t.Value != math.Trunc(t.Value) {
+			return 1
+		}
+	}
+	if !whole {
+		return 1
+	}
+	return 0
+}
+
+// formatValue writes a chart value as the chart shows it: to one decimal
+// place, or as a whole number with thousands separators.
+func formatValue(v float64, decimals int) string {
+	if decimals == 0 {
+		return thousands(v)
+	}
+	return oneDecimal(v)
 }
 
 // checkChart rejects a chart model the page could not draw faithfully.

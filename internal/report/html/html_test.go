@@ -90,8 +90,9 @@ func TestWriteFixtureCharts(t *testing.T) {
 	if !strings.Contains(between(t, text, `id="section-sex"`, `</section>`), `id="profile-sex"`) {
 		t.Error("the profile-sex chart is not in the sex section")
 	}
-	if !strings.Contains(between(t, text, `id="section-ethnic_minority"`, `</section>`), `id="trend-ethnic_minority"`) {
-		t.Error("the trend chart is not in the ethnic minority section")
+	// The headline trend charts are in the over-time block near the top.
+	if !strings.Contains(between(t, text, `id="section-over-time"`, `</section>`), `id="trend-ethnic_minority"`) {
+		t.Error("the trend chart is not in the over-time block")
 	}
 }
 
@@ -187,8 +188,8 @@ func TestWriteFixtureAccessibleStructure(t *testing.T) {
 		}
 	}
 	links := regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(text, -1)
-	if len(links) != 10 { // skip link + summary, findings, targets, 3 characteristics, across, quality, notes
-		t.Errorf("%d in-page links, want 10", len(links))
+	if len(links) != 11 { // skip link + summary, findings, over time, targets, 3 characteristics, across, quality, notes
+		t.Errorf("%d in-page links, want 11", len(links))
 	}
 	for _, m := range links {
 		if ids[m[1]] != 1 {

@@ -19,13 +19,16 @@ import (
 type view struct {
 	Meta         report.Meta
 	AsOf         string // long form, "31 March 2025"
+	Period       string // the monitoring period with its dates, "2025/26 Q1, 1 April – 30 June 2025"
 	Generated    string // long form, "10 April 2025 09:00 UTC"
 	Nav          []navItem
 	KPIs         []kpi
 	Findings     []report.Finding
+	OverTime     *section // headcount and the headline shares at every snapshot
 	Targets      *tableView
 	TargetCharts []chartView
 	Sections     []section
+	Monitoring   *section // the employment monitoring sections, as its Subsections
 	Quality      qualityView
 	Notes        []report.Note
 	Markers      []marker
@@ -36,7 +39,12 @@ type view struct {
 	Script       template.JS
 }
 
-type navItem struct{ ID, Label string }
+// navItem is one link of the page's navigation; a group of sections has
+// its sections' links as Children.
+type navItem struct {
+	ID, Label string
+	Children  []navItem
+}
 
 // kpi is one headline tile.
 type kpi struct {
@@ -46,18 +54,20 @@ type kpi struct {
 	Marker bool // Value is a marker such as [c], not a figure
 }
 
-// section is a part of the page about one characteristic, about pay, or
-// about all characteristics at once. Only the pay section has an
-// introduction, tiles, notes and a peer comparison.
+// section is a part of the page about one characteristic, about pay, about
+// all characteristics at once, about the trend over snapshots or about one
+// topic of employment monitoring. A group of sections (employment
+// monitoring) has them as Subsections, headed one level down.
 type section struct {
-	ID      string
-	Heading string
-	Intro   []string // paragraphs under the heading
-	KPIs    []kpi
-	Notes   []string // paragraphs under the tiles
-	Charts  []chartView
-	Tables  []*tableView
-	Peers   *peerView
+	ID          string
+	Heading     string
+	Intro       []string // paragraphs under the heading
+	KPIs        []kpi
+	Notes       []string // paragraphs under the tiles
+	Charts      []chartView
+	Tables      []*tableView
+	Peers       *peerView
+	Subsections []section
 }
 
 // chartView is one chart's figure: its container and its numbers as a table.
@@ -69,6 +79,7 @@ type chartView struct {
 	Height   int // pixels
 	Source   string
 	Data     *tableView
+	Nested   bool // in a subsection, so its title is a level-4 heading
 }
 
 // tableView is a table ready to print: a caption, column headings and
@@ -89,7 +100,7 @@ type cellView struct {
 	Numeric bool
 	Date    bool   // kept on one line
 	Marker  string // title text explaining a [c]/[x]/[z] marker; empty for values
-	RAG     string // CSS class of a target status badge; empty for other cells
+	RAG     string // CSS class of a badge (a target status, a raised flag); empty for other cells
 }
 
 type qualityView struct {
@@ -119,14 +130,16 @@ const (
 )
 
 var reservedIDs = []string{"main", "js-errors", "chart-status", "chart-data",
-	idSummary, idFindings, idTargets, idAcross, idPay, idQuality, idNotes}
+	idSummary, idFindings, idOverTime, idTargets, idAcross, idPay, idMonitoring, idQuality, idNotes,
+	idRecruitment, idTurnover, idCasework, idTraining, idSurvey, idActionPlan}
 
 func newView(pub *report.Publication) (*view, error) {
 	v := &view{
 		Meta:      pub.Meta,
 		AsOf:      chart.LongDate(pub.Meta.AsOf),
+		Period:    periodText(pub.Meta),
 		Generated: longTime(pub.Meta.Generated),
-		KPIs:      kpis(pub),
+		KPIs:      append(kpis(pub), monitoringKPIs(pub)...),
 		Findings:  pub.Findings,
 		Notes:     pub.Notes,
 		Quality:   quality(pub.Quality),
@@ -136,12 +149,18 @@ func newView(pub *report.Publication) (*view, error) {
 			{"[z]", "Not applicable."},
 		},
 	}
-	if err := checkIDs(pub.Charts); err != nil {
+	over := newOverTime(pub)
+	charts := pub.Charts
+	if over != nil && over.headcount != nil {
+		charts = append([]chart.Chart{*over.headcount}, charts...)
+	}
+	if err := checkIDs(charts); err != nil {
 		return nil, err
 	}
 	byCharacteristic := map[string][]chartView{}
-	var across, pay []chartView
-	for _, c := range pub.Charts {
+	byTopic := map[string][]chartView{}
+	var across, pay, overTime []chartView
+	for _, c := range charts {
 		raw, err := option(c)
 		if err != nil {
 			return nil, err
@@ -151,11 +170,16 @@ func newView(pub *report.Publication) (*view, error) {
 		if t := pub.Table(c.Source); t != nil && t.Title != "" {
 			cv.Source = t.Title // the run's own title, also for tables the catalog does not list
 		}
-		switch {
+		switch topic := topicOf(c); {
 		case c.ID == chart.KindTargets:
 			v.TargetCharts = append(v.TargetCharts, cv)
 		case isPayChart(c):
 			pay = append(pay, cv)
+		case topic != "":
+			cv.Nested = true
+			byTopic[topic] = append(byTopic[topic], cv)
+		case over.holds(c):
+			overTime = append(overTime, cv)
 		case c.Characteristic == "":
 			across = append(across, cv)
 		default:
@@ -164,6 +188,10 @@ func newView(pub *report.Publication) (*view, error) {
 	}
 	v.ChartCount = len(v.Specs)
 	v.Targets = targetsTable(pub.Table(catalog.Targets.Name))
+	if over != nil {
+		s := over.section(overTime)
+		v.OverTime = &s
+	}
 
 	profile := pub.Table(catalog.Profile.Name)
 	for i, ch := range characteristics(pub, profile) {
@@ -171,7 +199,9 @@ func newView(pub *report.Publication) (*view, error) {
 		if t := profileTable(profile, pub.Meta.AsOf, ch); t != nil {
 			s.Tables = append(s.Tables, t)
 		}
-		v.Sections = append(v.Sections, s)
+		if len(s.Charts) > 0 || len(s.Tables) > 0 { // its only chart may be in the over-time block
+			v.Sections = append(v.Sections, s)
+		}
 	}
 	if s, ok := paySection(pub, pay); ok {
 		v.Sections = append(v.Sections, s)
@@ -183,19 +213,49 @@ func newView(pub *report.Publication) (*view, error) {
 	if len(acrossSection.Charts) > 0 || len(acrossSection.Tables) > 0 {
 		v.Sections = append(v.Sections, acrossSection)
 	}
+	v.Monitoring = monitoringGroup(pub, byTopic)
 
-	v.Nav = append(v.Nav, navItem{idSummary, "Summary"})
+	v.Nav = append(v.Nav, navItem{ID: idSummary, Label: "Summary"})
 	if len(v.Findings) > 0 {
-		v.Nav = append(v.Nav, navItem{idFindings, "Key findings"})
+		v.Nav = append(v.Nav, navItem{ID: idFindings, Label: "Key findings"})
+	}
+	if v.OverTime != nil {
+		v.Nav = append(v.Nav, navItem{ID: idOverTime, Label: "Over time"})
 	}
 	if v.Targets != nil || len(v.TargetCharts) > 0 {
-		v.Nav = append(v.Nav, navItem{idTargets, "Targets"})
+		v.Nav = append(v.Nav, navItem{ID: idTargets, Label: "Targets"})
 	}
 	for _, s := range v.Sections {
-		v.Nav = append(v.Nav, navItem{s.ID, s.Heading})
+		v.Nav = append(v.Nav, navItem{ID: s.ID, Label: s.Heading})
 	}
-	v.Nav = append(v.Nav, navItem{idQuality, "Data quality"}, navItem{idNotes, "Notes"})
+	if m := v.Monitoring; m != nil {
+		group := navItem{ID: m.ID, Label: m.Heading}
+		for _, s := range m.Subsections {
+			group.Children = append(group.Children, navItem{ID: s.ID, Label: s.Heading})
+		}
+		v.Nav = append(v.Nav, group)
+	}
+	v.Nav = append(v.Nav, navItem{ID: idQuality, Label: "Data quality"}, navItem{ID: idNotes, Label: "Notes"})
 	return v, nil
+}
+
+// periodText writes the monitoring period with its dates, "2025/26 Q1,
+// 1 April – 30 June 2025"; the label alone when the dates are missing, and
+// nothing when the run has no period.
+func periodText(m report.Meta) string {
+	if m.Period == "" {
+		return ""
+	}
+	start, err1 := time.Parse(time.DateOnly, m.PeriodStart)
+	end, err2 := time.Parse(time.DateOnly, m.PeriodEnd)
+	if err1 != nil || err2 != nil {
+		return m.Period
+	}
+	from := start.Format("2 January")
+	if start.Year() != end.Year() {
+		from = start.Format("2 January 2006")
+	}
+	return m.Period + ", " + from + " – " + end.Format("2 January 2006")
 }
 
 // suppressionNote says what [c] means, with the run's threshold.
@@ -245,18 +305,24 @@ func characteristics(pub *report.Publication, profile *table.Table) []string {
 		}
 	}
 	for _, c := range pub.Charts {
-		if !isPayChart(c) {
+		if !isPayChart(c) && topicOf(c) == "" {
 			add(c.Characteristic)
 		}
 	}
+	sortCharacteristics(found)
+	return found
+}
+
+// sortCharacteristics puts characteristics in the order reports present
+// them; unknown ones keep their first-seen order, after the rest.
+func sortCharacteristics(found []string) {
 	rank := func(ch string) int {
 		if i := slices.Index(harmonise.Reported, harmonise.Characteristic(ch)); i >= 0 {
 			return i
 		}
-		return len(harmonise.Reported) // unknown ones keep their first-seen order, after the rest
+		return len(harmonise.Reported)
 	}
 	slices.SortStableFunc(found, func(a, b string) int { return rank(a) - rank(b) })
-	return found
 }
 
 // sectionID names a characteristic's section. Every canonical
@@ -308,7 +374,7 @@ func sourceTitle(name string) string {
 // chartData is the "Show data" table of a chart: a row per category, a
 // column per series, the same numbers the chart draws.
 func chartData(c chart.Chart) *tableView {
-	u := unit(c)
+	u, places := unit(c), decimals(c)
 	t := &tableView{Caption: "Data for: " + c.Title, Columns: []heading{{Text: "Category"}}}
 	for _, s := range c.Series {
 		t.Columns = append(t.Columns, heading{Text: s.Name, Numeric: true})
@@ -320,14 +386,14 @@ func chartData(c chart.Chart) *tableView {
 				row = append(row, markerCell(table.Suppressed))
 				continue
 			}
-			row = append(row, cellView{Text: oneDecimal(s.Values[i]) + u, Numeric: true})
+			row = append(row, cellView{Text: formatValue(s.Values[i], places) + u, Numeric: true})
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	for _, tg := range c.Targets {
 		row := []cellView{{Text: tg.Label}}
 		for range c.Series {
-			row = append(row, cellView{Text: oneDecimal(tg.Value) + u, Numeric: true})
+			row = append(row, cellView{Text: formatValue(tg.Value, places) + u, Numeric: true})
 		}
 		t.Rows = append(t.Rows, row)
 	}

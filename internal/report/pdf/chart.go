@@ -329,8 +329,48 @@ func (d *doc) layoutVertical(b *chartBox) {
 func (d *doc) chart(c chart.Chart) {
 	b := d.layoutChart(c, contentW)
 	d.ensure(b.height)
-	x, y := marginL, d.f.GetY()
+	d.f.SetY(d.drawChart(b, marginL, d.f.GetY()))
+}
 
+// pairGap is the space between two charts side by side, mm.
+const pairGap = 6.0
+
+// halfWidth is the width of each of two charts side by side.
+const halfWidth = (contentW - pairGap) / 2
+
+// chartPairs draws charts two to a row at half the content width, each row
+// kept on one page; a last odd chart takes the left half.
+func (d *doc) chartPairs(cs []chart.Chart) {
+	for i := 0; i < len(cs); i += 2 {
+		row := cs[i:min(i+2, len(cs))]
+		boxes := make([]*chartBox, len(row))
+		h := 0.0
+		for k, c := range row {
+			boxes[k] = d.layoutChart(c, halfWidth)
+			h = max(h, boxes[k].height)
+		}
+		d.ensure(h)
+		y := d.f.GetY()
+		end := y
+		for k, b := range boxes {
+			end = max(end, d.drawChart(b, marginL+float64(k)*(halfWidth+pairGap), y))
+		}
+		d.f.SetY(end)
+	}
+}
+
+// pairHeight is the height the first row of chartPairs needs.
+func (d *doc) pairHeight(cs []chart.Chart) float64 {
+	h := 0.0
+	for _, c := range cs[:min(2, len(cs))] {
+		h = max(h, d.layoutChart(c, halfWidth).height)
+	}
+	return h
+}
+
+// drawChart draws a laid-out chart with its top left corner at x, y and
+// returns the position below it, after the gap that follows a chart.
+func (d *doc) drawChart(b *chartBox, x, y float64) float64 {
 	d.textColour(ink)
 	d.font("B", chartTitleSize)
 	for _, line := range b.title {
@@ -365,7 +405,7 @@ func (d *doc) chart(c chart.Chart) {
 	d.textColour(ink)
 	d.f.SetDashPattern(nil, 0)
 	d.f.SetLineWidth(0.2)
-	d.f.SetY(y + 2 + chartGap)
+	return y + 2 + chartGap
 }
 
 func (d *doc) drawLegend(b *chartBox, x, y float64) {

@@ -58,6 +58,9 @@ type column struct {
 	right  bool    // numbers and markers are right-aligned
 	chip   bool    // a status column: each cell is a RAG chip with its word
 	mono   bool    // file paths, in the monospaced font
+	// fill gives a chip column's colour for a status; nil means the
+	// targets' red/amber/green colours.
+	fill func(status string) rgb
 }
 
 // grid is a table ready to draw: headings and formatted cells.
@@ -273,7 +276,11 @@ func (d *doc) gridRow(g grid, l gridLayout, r int) {
 		switch {
 		case c.chip:
 			// The chip lines up with the first line of the row's text.
-			d.chip(x+cellPadX, y+cellPadY+(lineHeight(gridFont)-chipHeight)/2, lines[0])
+			fill := targetFill
+			if c.fill != nil {
+				fill = c.fill
+			}
+			d.chip(x+cellPadX, y+cellPadY+(lineHeight(gridFont)-chipHeight)/2, lines[0], fill(lines[0]))
 		default:
 			align := "L"
 			if c.right {
@@ -292,15 +299,19 @@ func (d *doc) gridRow(g grid, l gridLayout, r int) {
 	d.f.SetY(y + h)
 }
 
+// targetFill is the chip colour of a target's status.
+func targetFill(status string) rgb {
+	if fill, ok := ragColours[status]; ok {
+		return fill
+	}
+	return ragColours["No data"]
+}
+
 // chip draws a status as a rounded, coloured chip holding the status word,
 // so that the colour is never the only signal.
-func (d *doc) chip(x, y float64, status string) {
+func (d *doc) chip(x, y float64, status string, fill rgb) {
 	if status == "" {
 		return
-	}
-	fill, ok := ragColours[status]
-	if !ok {
-		fill = ragColours["No data"]
 	}
 	d.font("B", gridFont-0.5)
 	w := d.f.GetStringWidth(status) + 5

@@ -53,13 +53,18 @@ type doc struct {
 	this     pages
 }
 
-// Write writes the annual workforce equality profile of a publication to a
-// PDF file at path.
+// Write writes a publication to a PDF file at path: the equalities board
+// pack when Meta.Report is "board_pack", else the annual workforce equality
+// profile.
 func Write(path string, pub *report.Publication) error {
 	if pub == nil {
 		return fmt.Errorf("write PDF %s: %w", path, errNoPublication)
 	}
-	d, err := build(pub, annualProfile(pub))
+	sections := annualProfile(pub)
+	if isBoardPack(pub.Meta) {
+		sections = boardPack(pub)
+	}
+	d, err := build(pub, sections)
 	if err != nil {
 		return fmt.Errorf("write PDF %s: %w", path, err)
 	}
@@ -104,7 +109,7 @@ func render(pub *report.Publication, sections []section, prev *pages) (*doc, err
 	f.SetCatalogSort(true)
 	f.SetCompression(true)
 	f.SetTitle(documentTitle(m), true)
-	f.SetSubject(profileHeading(m), true)
+	f.SetSubject(reportHeading(m), true)
 	f.SetAuthor(m.Organisation, true)
 	f.SetCreator("equip", true)
 	f.SetProducer("equip "+m.Version, true)
@@ -151,10 +156,7 @@ func generatedTime(m report.Meta) time.Time {
 
 // documentTitle is "organisation – title", as the running header shows it.
 func documentTitle(m report.Meta) string {
-	title := m.Title
-	if title == "" {
-		title = profileName
-	}
+	title := reportTitle(m)
 	if m.Organisation == "" {
 		return title
 	}

@@ -38,6 +38,7 @@ func annualProfile(pub *report.Publication) []section {
 	if d.hasPay() {
 		ss = append(ss, section{title: payTitle, listed: true, build: (*doc).payGaps})
 	}
+	ss = append(ss, d.monitoringSections()...)
 	if len(d.current(pub.Table(catalog.Benchmark.Name))) > 0 {
 		ss = append(ss, section{title: benchmarkTitle, listed: true, build: (*doc).benchmark})
 	}
@@ -110,10 +111,7 @@ func (d *doc) cover() {
 	d.fillColour(accent)
 	f.Rect(0, 0, pageW, band, "F")
 
-	title := m.Title
-	if title == "" {
-		title = profileName
-	}
+	title := reportTitle(m)
 	// The organisation and title sit at the foot of the band, however many
 	// lines the title takes.
 	d.font("B", 30)
@@ -128,7 +126,7 @@ func (d *doc) cover() {
 	f.MultiCell(contentW, lineHeight(30), title, "", "L", false)
 
 	f.SetY(band + 14)
-	d.styledText(profileHeading(m), "B", 16, ink)
+	d.styledText(reportHeading(m), "B", 16, ink)
 	d.space(8)
 
 	var facts []string
@@ -141,6 +139,9 @@ func (d *doc) cover() {
 	}
 	if n := d.staffTotal(); n != "" {
 		facts = append(facts, fmt.Sprintf("Figures are for the %s staff in post at %s.", n, longDate(m.AsOf)))
+	}
+	if period := d.monitoringPeriod(); period != "" {
+		facts = append(facts, "Employment monitoring covers "+period+".")
 	}
 	facts = append(facts, "Disclosure control: "+suppressionRule(m))
 	for _, fact := range facts {

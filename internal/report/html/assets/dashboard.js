@@ -17,15 +17,19 @@
   }
 
   // Withheld values travel as null; everything else is shown to one
-  // decimal place, as the chart labels in the other reports are.
-  function format(value, unit) {
+  // decimal place, as the chart labels in the other reports are, except
+  // counts, which are whole numbers with thousands separators.
+  function format(value, unit, decimals) {
     if (value === null || value === undefined || value === "-" || (typeof value === "number" && isNaN(value))) {
       return "[c]";
+    }
+    if (decimals === 0) {
+      return Number(value).toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ",") + unit;
     }
     return Number(value).toFixed(1) + unit;
   }
 
-  function tooltip(unit) {
+  function tooltip(unit, decimals) {
     var encode = echarts.format.encodeHTML;
     return function (params) {
       if (!Array.isArray(params)) {
@@ -37,7 +41,7 @@
           lines.push("<strong>" + encode(String(p.axisValueLabel || p.name || "")) + "</strong>");
         }
         if (p.componentType === "series") {
-          lines.push(p.marker + encode(String(p.seriesName)) + ": <b>" + encode(format(p.value, unit)) + "</b>");
+          lines.push(p.marker + encode(String(p.seriesName)) + ": <b>" + encode(format(p.value, unit, decimals)) + "</b>");
         }
       });
       return lines.join("<br>");
@@ -46,12 +50,12 @@
 
   // A label too wide for its bar segment would spill over its neighbours
   // and the axis, so segments below minLabel go unlabelled.
-  function labelFormatter(unit, minLabel) {
+  function labelFormatter(unit, minLabel, decimals) {
     return function (p) {
       if (typeof p.value === "number" && Math.abs(p.value) < minLabel) {
         return "";
       }
-      return format(p.value, unit);
+      return format(p.value, unit, decimals);
     };
   }
 
@@ -72,11 +76,12 @@
       }
       var option = spec.option;
       option.tooltip = option.tooltip || {};
-      option.tooltip.formatter = tooltip(spec.unit);
+      var decimals = spec.decimals === 0 ? 0 : 1;
+      option.tooltip.formatter = tooltip(spec.unit, decimals);
       option.tooltip.confine = true;
       (option.series || []).forEach(function (s) {
         if (s.label && s.label.show) {
-          s.label.formatter = labelFormatter(spec.unit, spec.minLabel || 0);
+          s.label.formatter = labelFormatter(spec.unit, spec.minLabel || 0, decimals);
         }
       });
       var chart = echarts.init(el, null, { renderer: "svg" });
