@@ -23,26 +23,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/equip-project/equip/internal/cli"
+	"github.com/equip-project/equip/internal/testutil"
 )
 
-// root is the repository root (the folder holding go.mod).
-func root(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
-}
+// root is the repository root.
+func root(t testing.TB) string { return testutil.Root(t) }
 
 // equip runs the command line in-process and returns its exit code and output.
 func equip(t testing.TB, args ...string) (int, string, string) {
@@ -378,10 +363,7 @@ func TestProfileRealExtracts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end run skipped in -short mode")
 	}
-	real := filepath.Join(root(t), "..", "shared", "data", "real")
-	if _, err := os.Stat(real); err != nil {
-		t.Skip("the real data sets are not beside the repository")
-	}
+	real := testutil.RealData(t)
 	t.Run("montgomery", func(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "out")
 		code, _, stderr := equip(t, "profile", "--workforce", filepath.Join(real, "montgomery_county_md_employee_salaries_2023.csv"), "--out", out, "--quiet")

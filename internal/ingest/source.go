@@ -385,24 +385,22 @@ func openCSV(path string, opts Options) (Rows, error) {
 	return &csvRows{file: f, r: cr, read: cr0, size: size}, nil
 }
 
-// mostlyUTF8 reports whether b is UTF-8, allowing a few invalid bytes when
-// there are more well-formed multi-byte characters than invalid bytes.
+// mostlyUTF8 reports whether b is UTF-8 with at most some stray bytes: it
+// holds a well-formed multi-byte UTF-8 character, which Windows-1252 text
+// almost never does by accident. Reading such a file as UTF-8 and repairing
+// its stray bytes as Windows-1252 reads both kinds of text right.
 func mostlyUTF8(b []byte) bool {
 	if utf8.Valid(b) {
 		return true
 	}
-	multi, invalid := 0, 0
 	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		switch {
-		case r == utf8.RuneError && size == 1:
-			invalid++
-		case size > 1:
-			multi++
+		_, size := utf8.DecodeRune(b)
+		if size > 1 {
+			return true
 		}
 		b = b[size:]
 	}
-	return multi > invalid
+	return false
 }
 
 // RepairUTF8 returns s with each byte that is not part of valid UTF-8 read

@@ -315,7 +315,7 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 		}
 	}
 	if sum.Rows == 0 {
-		return sum, fmt.Errorf("%s: %w: the file has a header row but no data rows", where, ErrInvalidData)
+		return sum, fmt.Errorf("%s: %w: the file has a header row but no data rows; expected one row per employee below the header", where, ErrInvalidData)
 	}
 	if sum.Rejected >= sum.Rows {
 		return sum, fmt.Errorf("%s: %w: every one of the %s was left out (no employee ID, or unreadable); check the employee ID column and the file's quoting", where, ErrInvalidData, plural(sum.Rows, "data row"))

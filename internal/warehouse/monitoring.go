@@ -218,23 +218,8 @@ func (w *Warehouse) recordMonitoring(ctx context.Context, f MonitoringFile, sum 
 
 // MonitoringProblems returns the data-quality findings stored with a monitoring file.
 func (w *Warehouse) MonitoringProblems(ctx context.Context, kind, source string) ([]quality.Problem, error) {
-	rows, err := w.conn.QueryContext(ctx, `SELECT file, coalesce(sheet,''), row_number, coalesce(column_name,''), problem_kind, message, severity, count
+	return w.problems(ctx, `SELECT file, coalesce(sheet,''), row_number, coalesce(column_name,''), problem_kind, message, severity, count
 		FROM monitoring_problems WHERE kind = ? AND source = ? ORDER BY row_number`, kind, source)
-	if err != nil {
-		return nil, fmt.Errorf("read problems: %w", err)
-	}
-	defer rows.Close()
-	var out []quality.Problem
-	for rows.Next() {
-		var p quality.Problem
-		var sev string
-		if err := rows.Scan(&p.File, &p.Sheet, &p.Row, &p.Column, &p.Kind, &p.Message, &sev, &p.Count); err != nil {
-			return nil, err
-		}
-		p.Severity = quality.Severity(sev)
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 func eventValues(f MonitoringFile, r *ingest.Record) []driver.Value {

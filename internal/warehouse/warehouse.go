@@ -351,7 +351,14 @@ func (w *Warehouse) saveProblems(ctx context.Context, date time.Time, ps []quali
 
 // Problems returns the data-quality findings stored with a snapshot.
 func (w *Warehouse) Problems(ctx context.Context, date time.Time) ([]quality.Problem, error) {
-	rows, err := w.conn.QueryContext(ctx, `SELECT file, coalesce(sheet,''), row_number, coalesce(column_name,''), kind, message, severity, count FROM problems WHERE snapshot_date = ? ORDER BY file, sheet, row_number`, date)
+	return w.problems(ctx, `SELECT file, coalesce(sheet,''), row_number, coalesce(column_name,''), kind, message, severity, count
+		FROM problems WHERE snapshot_date = ? ORDER BY file, sheet, row_number`, date)
+}
+
+// problems reads data-quality findings: q selects file, sheet, row, column,
+// kind, message, severity and count.
+func (w *Warehouse) problems(ctx context.Context, q string, args ...any) ([]quality.Problem, error) {
+	rows, err := w.conn.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read problems: %w", err)
 	}

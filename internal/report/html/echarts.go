@@ -169,12 +169,13 @@ const valuePadding = "15%"
 // adjustAxes sets what go-echarts has no (numeric) option for: the line
 // height of category labels; the alignment of a vertical value axis's name,
 // which starts at the axis and runs right, so that a long name is not cut
-// off at the chart's left edge; and, for charts with negative values, room
-// beyond the data on the value axis, whose range ECharts then chooses. It
+// off at the chart's left edge; for charts with negative values, room
+// beyond the data on the value axis, whose range ECharts then chooses; and
+// for charts of counts, ticks at whole numbers only. It
 // works on the encoded option; encoding/json writes the keys in order, so
 // the result is as reproducible as the rest.
 func adjustAxes(raw json.RawMessage, c chart.Chart) (json.RawMessage, error) {
-	negative := hasNegative(c)
+	negative, whole := hasNegative(c), decimals(c) == 0
 	var o map[string]any
 	if err := json.Unmarshal(raw, &o); err != nil {
 		return nil, fmt.Errorf("decode ECharts option: %w", err)
@@ -194,6 +195,9 @@ func adjustAxes(raw json.RawMessage, c chart.Chart) (json.RawMessage, error) {
 			case "value":
 				if negative {
 					axis["boundaryGap"] = []string{valuePadding, valuePadding}
+				}
+				if whole {
+					axis["minInterval"] = 1 // no tick at 0.5 of an action
 				}
 				if key == "yAxis" {
 					axis["nameTextStyle"] = map[string]any{"align": "left"}

@@ -195,3 +195,42 @@ func TestOptionNegativeValues(t *testing.T) {
 		})
 	}
 }
+
+func TestDecimalsAndWholeNumberAxis(t *testing.T) {
+	counts := chart.Chart{ID: "action-plan", Kind: chart.Bar, ValueLabel: "Actions", Categories: []string{"In progress", "Complete"},
+		Series: []chart.Series{{Name: "Actions", Values: []float64{2, 1}}, {Name: "Overdue", Values: []float64{1, 0.5}, Suppressed: []bool{false, true}}}}
+	rates := counts
+	rates.Series = []chart.Series{{Name: "Cases per 100 staff", Values: []float64{2, 1.25}}}
+	shares := counts
+	shares.ValueLabel, shares.ValueMax = "% of staff", 100
+	tests := []struct {
+		name string
+		c    chart.Chart
+		want int
+	}{
+		{"counts (the withheld value is not looked at)", counts, 0},
+		{"rates", rates, 1},
+		{"percentages, even when whole", shares, 1},
+		{"no values", chart.Chart{ID: "empty", Kind: chart.Bar}, 1},
+	}
+	for _, tc := range tests {
+		if got := decimals(tc.c); got != tc.want {
+			t.Errorf("%s: decimals = %d, want %d", tc.name, got, tc.want)
+		}
+	}
+	if got := at(t, decode(t, counts), "yAxis", 0, "minInterval"); got != 1.0 {
+		t.Errorf("counts' value axis minInterval = %v, want 1", got)
+	}
+	if got := at(t, decode(t, rates), "yAxis", 0, "minInterval"); got != nil {
+		t.Errorf("rates' value axis minInterval = %v, want none", got)
+	}
+	for _, tc := range []struct {
+		v      float64
+		places int
+		want   string
+	}{{6430, 0, "6,430"}, {6430, 1, "6430.0"}, {3.03, 1, "3.0"}} {
+		if got := formatValue(tc.v, tc.places); got != tc.want {
+			t.Errorf("formatValue(%v, %d) = %q, want %q", tc.v, tc.places, got, tc.want)
+		}
+	}
+}

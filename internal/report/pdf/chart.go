@@ -45,11 +45,14 @@ func (s scale) ticks() []float64 {
 	return out
 }
 
+// label writes a tick value with as many decimal places as the step
+// needs (none for 5, one for 0.5, two for 0.25), so ticks never repeat.
 func (s scale) label(v float64) string {
-	if s.step == math.Trunc(s.step) {
-		return fixed(v, 0)
+	places := 0
+	for step := s.step; places < 3 && math.Abs(step-math.Round(step)) > 1e-9; places++ {
+		step *= 10
 	}
-	return fixed(v, 1)
+	return fixed(v, places)
 }
 
 // niceScale returns an axis from lo to hi (widened to whole steps) with
@@ -278,6 +281,9 @@ func (d *doc) layoutHorizontal(b *chartBox) {
 	if bars <= 1 || c.Kind == chart.StackedBar {
 		bars, b.barH, gap = 1, 5.5, 2.6
 	}
+	if d.compact {
+		b.barH, gap = b.barH*0.8, gap*0.8
+	}
 	if len(c.Targets) > 0 {
 		b.targetPad = lineHeight(valueSize) + 1.5
 	}
@@ -321,6 +327,9 @@ func (d *doc) layoutVertical(b *chartBox) {
 	b.plotH = 56
 	if c.Kind == chart.Line && len(c.Series) <= 2 {
 		b.plotH = 50
+	}
+	if d.compact {
+		b.plotH -= 14
 	}
 }
 

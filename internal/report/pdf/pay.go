@@ -175,8 +175,18 @@ func gapSentence(w gapWording, c table.Cell, reason string) string {
 	return w.compares + ": " + clause + "."
 }
 
-// genderPayGap draws the six statutory figures at the as-of snapshot.
+// genderPayGap draws the six statutory figures at the as-of snapshot and
+// the pay quarters.
 func (d *doc) genderPayGap(t *table.Table, row table.Row) {
+	d.statutoryFigures(t, row)
+	womenFull, _ := field(t, row, "female_full_pay_relevant")
+	menFull, _ := field(t, row, "male_full_pay_relevant")
+	d.payQuarters(t, row, womenFull, menFull)
+}
+
+// statutoryFigures draws the six statutory figures as tiles, each
+// explained in a sentence.
+func (d *doc) statutoryFigures(t *table.Table, row table.Row) {
 	cell := func(name string) table.Cell { c, _ := field(t, row, name); return c }
 	menFull, womenFull := cell("male_full_pay_relevant"), cell("female_full_pay_relevant")
 	menBonus, womenBonus := cell("male_bonus_paid"), cell("female_bonus_paid")
@@ -230,8 +240,6 @@ func (d *doc) genderPayGap(t *table.Table, row table.Row) {
 	for _, s := range bonusText {
 		d.paragraph(s)
 	}
-
-	d.payQuarters(t, row, womenFull, menFull)
 }
 
 // bonusShareSentence says what share of men and of women were paid a bonus.
@@ -261,16 +269,7 @@ func (d *doc) payQuarters(t *table.Table, row table.Row, womenFull, menFull tabl
 	}
 	g.rows = [][]string{women, men}
 
-	text := "Full-pay relevant employees are ranked by hourly pay, lowest first, and split into four quarters of equal size."
-	lower, _ := field(t, row, cols[0][0])
-	top, _ := field(t, row, cols[3][0])
-	if lower.IsValue() && top.IsValue() {
-		text += " Women are " + payPercent(lower.Num) + " of the lowest-paid quarter and " + payPercent(top.Num) + " of the highest-paid quarter"
-		if womenFull.IsValue() && menFull.IsValue() && womenFull.Num+menFull.Num > 0 {
-			text += ", against " + payPercent(100*womenFull.Num/(womenFull.Num+menFull.Num)) + " of all full-pay relevant employees"
-		}
-		text += "."
-	}
+	text := quartersText(t, row, womenFull, menFull)
 	keep := d.textHeight(text, 10) + 2.5 + d.layoutGrid(g).keepHeight() + 3
 	c, drawn := d.payChart(chart.IDPayQuartiles)
 	if drawn {
@@ -284,6 +283,23 @@ func (d *doc) payQuarters(t *table.Table, row table.Row, womenFull, menFull tabl
 	}
 }
 
+// quartersText explains the pay quarters and says women's share of the
+// lowest- and highest-paid quarters.
+func quartersText(t *table.Table, row table.Row, womenFull, menFull table.Cell) string {
+	cols := chart.QuartileColumns
+	text := "Full-pay relevant employees are ranked by hourly pay, lowest first, and split into four quarters of equal size."
+	lower, _ := field(t, row, cols[0][0])
+	top, _ := field(t, row, cols[3][0])
+	if lower.IsValue() && top.IsValue() {
+		text += " Women are " + payPercent(lower.Num) + " of the lowest-paid quarter and " + payPercent(top.Num) + " of the highest-paid quarter"
+		if womenFull.IsValue() && menFull.IsValue() && womenFull.Num+menFull.Num > 0 {
+			text += ", against " + payPercent(100*womenFull.Num/(womenFull.Num+menFull.Num)) + " of all full-pay relevant employees"
+		}
+		text += "."
+	}
+	return text
+}
+
 // payTrend draws the gender pay gap trend chart, when there is one, with a
 // sentence comparing the first and latest snapshots.
 func (d *doc) payTrend(t *table.Table) {
@@ -291,6 +307,17 @@ func (d *doc) payTrend(t *table.Table) {
 	if !ok {
 		return
 	}
+	text := d.payTrendText(t)
+	d.subheading("Trend", d.textHeight(text, 10)+2.5+d.layoutChart(c, contentW).height)
+	if text != "" {
+		d.paragraph(text)
+	}
+	d.chart(c)
+}
+
+// payTrendText compares the mean and median gaps at the first and latest
+// snapshots up to the as-of date ("" with fewer than two).
+func (d *doc) payTrendText(t *table.Table) string {
 	var dates []string
 	byDate := map[string]table.Row{}
 	for _, row := range t.Rows {
@@ -316,11 +343,7 @@ func (d *doc) payTrend(t *table.Table) {
 			say(first, "DiffMeanHourlyPercent"), longDate(dates[0]), say(last, "DiffMeanHourlyPercent"), longDate(dates[len(dates)-1]),
 			say(first, "DiffMedianHourlyPercent"), say(last, "DiffMedianHourlyPercent"))
 	}
-	d.subheading("Trend", d.textHeight(text, 10)+2.5+d.layoutChart(c, contentW).height)
-	if text != "" {
-		d.paragraph(text)
-	}
-	d.chart(c)
+	return text
 }
 
 // payGapCharacteristics lists the characteristics of the pay_gap table at

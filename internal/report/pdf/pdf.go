@@ -51,6 +51,9 @@ type doc struct {
 	links    []int  // internal link of each section, for the contents
 	prev     *pages // pagination of the previous pass; nil on the first
 	this     pages
+	// compact draws charts shorter, as the board pack does to keep to a
+	// ten-minute read.
+	compact bool
 }
 
 // Write writes a publication to a PDF file at path: the equalities board
@@ -98,7 +101,7 @@ func build(pub *report.Publication, sections []section) (*doc, error) {
 
 func render(pub *report.Publication, sections []section, prev *pages) (*doc, error) {
 	f := fpdf.New("P", "mm", "A4", "")
-	d := &doc{f: f, pub: pub, sections: sections, prev: prev}
+	d := &doc{f: f, pub: pub, sections: sections, prev: prev, compact: isBoardPack(pub.Meta)}
 	m := pub.Meta
 
 	// A fixed creation date, sorted catalogues and compressed streams make

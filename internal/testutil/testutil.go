@@ -1,0 +1,40 @@
+// Package testutil holds what several packages' tests share: finding the
+// repository root and the real public data sets beside it.
+package testutil
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Root returns the repository root: the nearest folder above the test's
+// working folder that holds go.mod.
+func Root(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+}
+
+// RealData returns the folder of real public data sets kept beside the
+// repository (../shared/data/real), skipping the test when it is absent.
+func RealData(t testing.TB) string {
+	t.Helper()
+	dir := filepath.Join(Root(t), "..", "shared", "data", "real")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("the real data sets are not beside the repository")
+	}
+	return dir
+}
