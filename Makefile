@@ -36,6 +36,9 @@ lint: ## gofmt and go vet
 
 fuzz: ## fuzz the readers, the harmoniser and the config parser for a short while each
 	$(GO) test -run '^$$' -fuzz FuzzMap -fuzztime 30s ./internal/harmonise/
+	$(GO) test -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime 60s ./internal/ingest/
+	$(GO) test -run '^$$' -fuzz '^FuzzXLSX$$' -fuzztime 60s ./internal/ingest/
+	$(GO) test -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime 60s ./internal/config/
 
 clean: ## remove the binary and the demo outputs
 	rm -rf bin outputs/annual-workforce-profile outputs/profile outputs/equip.duckdb outputs/equip.key

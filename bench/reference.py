@@ -98,8 +98,7 @@ def by_grade(spec, df, cats):
     grade_headcount = grade.value_counts()
     frames = []
     for name in spec["order"]:
-        counts = pd.crosstab(cats[name], grade).stack()
-        counts = counts[counts > 0].rename("headcount").reset_index()
+        counts = pd.crosstab(cats[name], grade).stack().rename("headcount").reset_index()
         counts.columns = ["category", "grade", "headcount"]
         counts["grade_headcount"] = counts["grade"].map(grade_headcount)
         counts["percent_of_grade"] = 100.0 * counts["headcount"] / counts["grade_headcount"]

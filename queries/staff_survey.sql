@@ -1,7 +1,9 @@
 -- staff_survey: METRICS.md "Employment monitoring" (Staff survey) — per
 -- item and category, the % of respondents answering the item who agree or
 -- strongly agree, and the category's response rate: responses ÷ the
--- category's headcount at the closing snapshot × 100.
+-- category's headcount at the closing snapshot × 100. Items about
+-- bullying, harassment or discrimination are marked: agreeing with them is
+-- unfavourable.
 WITH responses AS (
     SELECT characteristic, category, event_key FROM events_long WHERE kind = 'staff_survey'
 ),
@@ -31,7 +33,10 @@ SELECT
     a.positive,
     CASE WHEN a.respondents = 0 THEN 'NaN'::DOUBLE ELSE 100.0 * a.positive / a.respondents END AS positive_percent,
     h.closing AS workforce_headcount,
-    CASE WHEN coalesce(h.closing, 0) = 0 THEN 'NaN'::DOUBLE ELSE 100.0 * p.responses / h.closing END AS response_rate
+    CASE WHEN coalesce(h.closing, 0) = 0 THEN 'NaN'::DOUBLE ELSE 100.0 * p.responses / h.closing END AS response_rate,
+    -- Agreeing with an item about bullying, harassment or discrimination is
+    -- a bad outcome: its "positive" answers are not good news.
+    CASE WHEN regexp_matches(lower(a.item), 'bull|harass|discriminat|abuse|violen') THEN 'No' ELSE 'Yes' END AS agree_is_favourable
 FROM answers AS a
 JOIN per_category AS p USING (characteristic, category)
 LEFT JOIN category_headcount AS h USING (characteristic, category)

@@ -1,10 +1,18 @@
 -- trend: METRICS.md "Representation" over every snapshot — each
 -- category's share of all staff (scope all) and of senior staff (scope
 -- senior, for snapshots with grades).
-WITH counts AS (
+WITH observed AS (
     SELECT snapshot_date, characteristic, category, count(*) AS n, count(*) FILTER (WHERE senior) AS s
     FROM staff_long
     GROUP BY ALL
+),
+counts AS (
+    -- Every category of a characteristic the snapshot has, zero included, so
+    -- that disclosure control can pair a small count with an empty category.
+    SELECT p.snapshot_date, p.characteristic, c.category, coalesce(o.n, 0) AS n, coalesce(o.s, 0) AS s
+    FROM (SELECT DISTINCT snapshot_date, characteristic FROM observed) AS p
+    JOIN categories AS c ON c.characteristic = p.characteristic
+    LEFT JOIN observed AS o ON o.snapshot_date = p.snapshot_date AND o.characteristic = p.characteristic AND o.category = c.category
 ),
 totals AS (
     SELECT snapshot_date, characteristic, sum(n) AS total, sum(s) AS senior_total

@@ -3,17 +3,22 @@ package main
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"time"
 
-	"github.com/equip-project/equip/internal/demo"
+	"github.com/equip-project/equip/bench/gen"
 )
 
 func main() {
 	t := time.Now()
-	y := demo.Simulate(demo.DefaultSeed)
-	fmt.Println("simulate", len(y), time.Since(t))
-	t = time.Now()
-	d, _ := os.MkdirTemp("", "x")
-	demo.Generate(d, demo.DefaultSeed)
-	fmt.Println("generate", time.Since(t))
+	p, err := gen.Templates()
+	if err != nil { panic(err) }
+	fmt.Println("templates", p.Size(), time.Since(t))
+	for _, a := range os.Args[2:] {
+		n, _ := strconv.Atoi(a)
+		t = time.Now()
+		e, err := p.Write(os.Args[1], n, 1)
+		if err != nil { panic(err) }
+		fmt.Println(e, time.Since(t))
+	}
 }

@@ -95,7 +95,8 @@ var (
 		Threshold:   SurveyThreshold,
 		Columns: []table.Column{period, text("item", "Item"), characteristic, category,
 			count("responses", "Responses"), count("respondents", "Answered the item"), count("positive", "Agree or strongly agree"),
-			pct("positive_percent", "% positive"), count("workforce_headcount", "Staff in category"), pct("response_rate", "Response rate %")},
+			pct("positive_percent", "% positive"), count("workforce_headcount", "Staff in category"), pct("response_rate", "Response rate %"),
+			flag("agree_is_favourable", "Agreeing is favourable")},
 		Disclosure: disclose.Spec{
 			Counts: []string{"responses", "respondents", "positive"},
 			Groups: []disclose.Group{

@@ -237,8 +237,8 @@ func (b *builder) recruitment(c string, _ colourMap) *Chart {
 			short.series("Shortlisted (% of applicants)", Colour(0)),
 			appt.series("Appointed (% of shortlisted)", Colour(1)),
 		},
-		ValueLabel: "%", ValueMax: 100,
-		Source: catalog.Recruitment.Name, Characteristic: catalog.Recruitment.Name,
+		ValueLabel: "%",
+		Source:     catalog.Recruitment.Name, Characteristic: catalog.Recruitment.Name,
 	}
 }
 

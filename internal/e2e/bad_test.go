@@ -279,6 +279,7 @@ func TestBadInputCorpus(t *testing.T) {
 			args := []string{"run", "pipeline.yaml", "--out", "out", "--db", "w.duckdb", "--quiet"}
 
 			code, stderr := run(t, dir, env, args...)
+			t.Logf("exit %d; stderr:\n%s", code, stderr)
 			noCrash(t, stderr)
 			if code != want.exit {
 				t.Fatalf("exit %d, want %d; stderr:\n%s", code, want.exit, stderr)

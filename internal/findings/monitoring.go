@@ -22,8 +22,8 @@ var groups = []struct{ characteristic, category, people, reference, refPeople st
 func likelihood(v float64, aboveMeansLess bool) string {
 	r := table.Round(v, 2)
 	switch {
-	case r == 1:
-		return "as likely as"
+	case r >= 0.95 && r <= 1.05:
+		return "about as likely as"
 	case aboveMeansLess && r > 1:
 		return fmt.Sprintf("%.2f times less likely than", r)
 	case aboveMeansLess:
@@ -40,7 +40,7 @@ func Monitoring(tables map[string]*table.Table) []report.Finding {
 	}
 	if t := tables["recruitment"]; t != nil {
 		for _, g := range groups {
-			if v, ok := value(t, "relative_likelihood", "characteristic", g.characteristic, "category", g.category); ok {
+			if v, ok := value(t, "relative_likelihood", "characteristic", g.characteristic, "category", g.category); ok && v > 0 {
 				add("recruitment", "%s applicants were %s %s applicants to be appointed from shortlisting (relative likelihood %.2f).",
 					capitalise(g.people), likelihood(v, true), g.refPeople, table.Round(v, 2))
 			}
@@ -57,7 +57,7 @@ func Monitoring(tables map[string]*table.Table) []report.Finding {
 	}
 	if t := tables["casework"]; t != nil {
 		for _, g := range groups {
-			if v, ok := value(t, "relative_likelihood", "case_type", "Disciplinary", "characteristic", g.characteristic, "category", g.category); ok {
+			if v, ok := value(t, "relative_likelihood", "case_type", "Disciplinary", "characteristic", g.characteristic, "category", g.category); ok && v > 0 {
 				add("casework", "%s staff were %s %s staff to enter a disciplinary process (relative likelihood %.2f).",
 					capitalise(g.people), likelihood(v, false), g.refPeople, table.Round(v, 2))
 			}
@@ -65,7 +65,7 @@ func Monitoring(tables map[string]*table.Table) []report.Finding {
 	}
 	if t := tables["training"]; t != nil {
 		for _, g := range groups {
-			if v, ok := value(t, "relative_likelihood", "characteristic", g.characteristic, "category", g.category); ok {
+			if v, ok := value(t, "relative_likelihood", "characteristic", g.characteristic, "category", g.category); ok && v > 0 {
 				add("training", "%s staff were %s %s staff to receive non-mandatory training (relative likelihood %.2f).",
 					capitalise(g.people), likelihood(v, true), g.refPeople, table.Round(v, 2))
 			}
@@ -74,7 +74,7 @@ func Monitoring(tables map[string]*table.Table) []report.Finding {
 	if t := tables["staff_survey"]; t != nil {
 		for _, g := range groups {
 			if f, ok := surveyGap(t, g.characteristic, g.category, g.reference); ok {
-				add("staff_survey", "The widest gap in the staff survey for %s respondents is on “%s”: %s answered positively, against %s of %s respondents.",
+				add("staff_survey", "The widest gap in the staff survey for %s respondents is on “%s”: %s agreed, against %s of %s respondents.",
 					g.people, f.item, pct(f.a), pct(f.b), g.refPeople)
 			}
 		}
@@ -88,7 +88,8 @@ func Monitoring(tables map[string]*table.Table) []report.Finding {
 			overdue += int(r[t.MustIndex("overdue")].Num)
 			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(r[t.MustIndex("status")].Text)))
 		}
-		add("action_plan_summary", "Of %d actions in the equality action plan: %s; %d overdue.", total, strings.Join(parts, ", "), overdue)
+		add("action_plan_summary", "Of %d actions in the equality action plan, %s by their status; %d are past their due date and not complete.",
+			total, strings.Join(parts, ", "), overdue)
 	}
 	return out
 }

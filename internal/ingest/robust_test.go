@@ -97,6 +97,20 @@ func TestUnreadableWorkbooks(t *testing.T) {
 		zw.Close()
 		return buf.Bytes()
 	}()
+	// A workbook whose shared strings claim 2 GB though they hold a few
+	// hundred bytes (found by FuzzXLSX: both readers sized a buffer by it).
+	lying := append([]byte(nil), good...)
+	for i := bytes.Index(lying, []byte("PK\x01\x02")); i >= 0; {
+		nameLen := int(lying[i+28]) | int(lying[i+29])<<8
+		if string(lying[i+46:i+46+nameLen]) == "xl/sharedStrings.xml" {
+			copy(lying[i+24:i+28], []byte{0x04, 0x00, 0x00, 0x7F})
+		}
+		next := bytes.Index(lying[i+4:], []byte("PK\x01\x02"))
+		if next < 0 {
+			break
+		}
+		i += 4 + next
+	}
 	t.Setenv(MaxUnzipEnv, "1000000")
 	cases := []struct {
 		name string
@@ -109,6 +123,7 @@ func TestUnreadableWorkbooks(t *testing.T) {
 		{"old format", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), "Excel 97–2003"},
 		{"bomb", bomb, "unpacks to more than 976.6 KiB"},
 		{"empty", nil, "the file is empty"},
+		{"impossible size", lying, "its part xl/sharedStrings.xml claims an impossible size"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -180,8 +180,14 @@ func checkXLSX(path string) error {
 	limit := maxUnzipSize()
 	var total uint64
 	for _, zf := range zr.File {
+		// The readers size their buffers by what an entry declares, so a
+		// size deflate cannot reach (it packs at most about 1032 to 1)
+		// would have them allocate gigabytes for a few bytes of data.
+		if zf.UncompressedSize64 > maxDeflateRatio*zf.CompressedSize64+1024 {
+			return fmt.Errorf("%s: %w: the workbook is corrupt (its part %s claims an impossible size); copy or export it again", path, ErrUnreadable, zf.Name)
+		}
 		// archive/zip refuses to inflate past the size an entry declares,
-		// so the declared sizes bound what excelize will unpack.
+		// so the declared sizes bound what the readers will unpack.
 		total += zf.UncompressedSize64
 		if total > uint64(limit) {
 			return fmt.Errorf("%s: %w: the workbook unpacks to more than %s (a zip bomb, or far more than a workforce extract); check where it came from, or export the sheet as .csv", path, ErrUnreadable, byteSize(limit))
@@ -189,6 +195,9 @@ func checkXLSX(path string) error {
 	}
 	return nil
 }
+
+// maxDeflateRatio is a little over the most deflate can compress (1032:1).
+const maxDeflateRatio = 1100
 
 // containsMarker looks for marker in the first and last 64 KiB of a file.
 func containsMarker(f *os.File, size int64, marker []byte) bool {

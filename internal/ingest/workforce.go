@@ -17,6 +17,11 @@ import (
 	"github.com/equip-project/equip/internal/quality"
 )
 
+// Revision changes whenever reading a file would give different records
+// from the same bytes (a new alias, a new date rule); a warehouse reloads a
+// snapshot loaded under another revision.
+const Revision = 2
+
 // NoAgeColumn is Record.Age for a file with neither a date of birth nor an age column.
 const NoAgeColumn = -2
 

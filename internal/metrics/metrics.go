@@ -360,7 +360,9 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 	if err := exec(`CREATE OR REPLACE TEMP TABLE categories (characteristic VARCHAR, category VARCHAR, ord INTEGER)`); err != nil {
 		return err
 	}
-	observed, err := pairs(ctx, conn, `SELECT DISTINCT characteristic, category FROM (SELECT characteristic, category FROM staff_long UNION SELECT characteristic, category FROM events_long)`)
+	// Categories found only in monitoring files (a survey's group-level
+	// ethnicity) are ordered after these, and add no rows to workforce tables.
+	observed, err := pairs(ctx, conn, `SELECT DISTINCT characteristic, category FROM staff_long`)
 	if err != nil {
 		return err
 	}

@@ -52,7 +52,9 @@ func Targets(targets []config.Target, tables map[string]*table.Table, asOf strin
 		}
 		if actual.ok {
 			row[6] = table.Num(actual.value)
-			row[7] = table.Num(actual.value - tg.Target)
+			// The gap is worked from the actual as published (2 dp), so that
+			// actual − target adds up on the page.
+			row[7] = table.Num(table.Round(actual.value, 2) - tg.Target)
 		}
 		if prev.ok {
 			row[11] = table.Num(prev.value)
@@ -115,5 +117,5 @@ func measure(tg config.Target, tables map[string]*table.Table, date string) figu
 	if !c.IsValue() {
 		return figure{}
 	}
-	return figure{value: table.Round(c.Num, 2), ok: true}
+	return figure{value: c.Num, ok: true}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/equip-project/equip/internal/config"
+	"github.com/equip-project/equip/internal/ingest"
 )
 
 // ErrInput marks a problem with an input file (exit code 3 when the data
@@ -131,7 +132,8 @@ func settingsHash(p *config.Pipeline, w config.Workforce, key []byte, rowIDs boo
 		Hours                      float64
 		PayPeriod                  string
 		Version                    string
-	}{w.Sheet, w.Encoding, w.Delimiter, p.Columns, p.Labels, rowIDs, p.Analysis.StandardWeeklyHours, p.Analysis.PayPeriod, Version})
+		Revision                   int
+	}{w.Sheet, w.Encoding, w.Delimiter, p.Columns, p.Labels, rowIDs, p.Analysis.StandardWeeklyHours, p.Analysis.PayPeriod, Version, ingest.Revision})
 	h := sha256.New()
 	h.Write(b)
 	h.Write(key)

@@ -1,7 +1,8 @@
 // Package html writes the offline HTML dashboard: one self-contained page
-// with headline tiles, key findings, targets, a section per characteristic
-// with interactive ECharts charts and their tables, and the data-quality
-// notes. ECharts is inlined, so the page makes no request to any other host
+// with headline tiles, key findings, headcount and representation over
+// time, targets, a section per characteristic with interactive ECharts
+// charts and their tables, pay gaps, employment monitoring and the
+// data-quality notes. ECharts is inlined, so the page makes no request to any other host
 // and opens from a file share.
 package html
 

@@ -188,18 +188,88 @@ func referenceOf(t *table.Table, rows []table.Row) string {
 	return ""
 }
 
+// charTable is one characteristic's table of a monitoring topic.
+type charTable struct {
+	characteristic string
+	table          *tableView
+}
+
 // perCharacteristic lays out a monitoring table as one table per
 // characteristic.
-func perCharacteristic(t *table.Table, period, what string, drop ...string) ([]*tableView, string) {
+func perCharacteristic(t *table.Table, period, what string, drop ...string) []charTable {
 	rows, p := periodRows(t, period)
 	order, groups := byCharacteristic(t, rows)
-	var out []*tableView
+	var out []charTable
 	for _, ch := range order {
-		if tv := monitoringTable(t, captionFor(what, ch, p, referenceOf(t, groups[ch])), groups[ch], drop...); tv != nil {
-			out = append(out, tv)
+		mine := drop
+		if t.Index("relative_likelihood") >= 0 && noLikelihood(t, groups[ch]) {
+			// A characteristic without a reference category has none to show.
+			mine = append(slices.Clone(drop), "relative_likelihood")
+		}
+		if tv := monitoringTable(t, captionFor(what, ch, p, referenceOf(t, groups[ch])), groups[ch], mine...); tv != nil {
+			out = append(out, charTable{ch, tv})
 		}
 	}
-	return out, p
+	return out
+}
+
+// noLikelihood reports whether none of the rows has a relative likelihood
+// to show: each is not applicable or empty.
+func noLikelihood(t *table.Table, rows []table.Row) bool {
+	i := t.Index("relative_likelihood")
+	for _, row := range rows {
+		if st := row[i].Status; st != table.NotApplicable && st != table.Empty {
+			return false
+		}
+	}
+	return true
+}
+
+// headline lists the characteristics whose monitoring tables a section
+// shows open: the over-time block's, and any its charts are about (a
+// chart "<kind>-<characteristic>"). The tables of the others, often long
+// lists of small groups, are shown on request.
+func headline(charts []chartView) []string {
+	var out []string
+	for _, sh := range overTimeShares {
+		out = append(out, sh.characteristic)
+	}
+	for _, c := range charts {
+		if i := strings.IndexByte(c.ID, '-'); i >= 0 && !slices.Contains(out, c.ID[i+1:]) {
+			out = append(out, c.ID[i+1:])
+		}
+	}
+	return out
+}
+
+// placeTables puts the tables of the headline characteristics in the
+// section and the rest under "more", unless none is a headline one.
+func placeTables(s *section, tables []charTable, charts []chartView) {
+	open := headline(charts)
+	var more []string
+	for _, ct := range tables {
+		if slices.Contains(open, ct.characteristic) {
+			s.Tables = append(s.Tables, ct.table)
+		} else {
+			s.More = append(s.More, ct.table)
+			more = append(more, lowerLabel(ct.characteristic))
+		}
+	}
+	if len(s.Tables) == 0 {
+		s.Tables, s.More = s.More, nil
+		return
+	}
+	if len(more) > 0 {
+		s.MoreSummary = "Show the tables by " + listing(more)
+	}
+}
+
+// listing joins items as a sentence does: "a, b and c".
+func listing(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // monitoringGroup lays out the employment monitoring sections the run has
@@ -218,30 +288,30 @@ func monitoringGroup(pub *report.Publication, charts map[string][]chartView) *se
 	if t := pub.Table(catalog.Recruitment.Name); t != nil || len(charts[catalog.Recruitment.Name]) > 0 {
 		s := section{ID: idRecruitment, Heading: "Recruitment",
 			Notes: []string{"Each application counts at every stage it reached: applied → shortlisted → appointed.", recruitmentLikelihood, adverseImpact}}
-		s.Tables, _ = perCharacteristic(t, period, "Recruitment funnel by", drop...)
+		placeTables(&s, perCharacteristic(t, period, "Recruitment funnel by", drop...), charts[catalog.Recruitment.Name])
 		add(s, catalog.Recruitment.Name)
 	}
 	if t := pub.Table(catalog.Turnover.Name); t != nil || len(charts[catalog.Turnover.Name]) > 0 {
 		s := section{ID: idTurnover, Heading: "Starters and leavers", Notes: []string{turnoverMeaning}}
-		s.Tables, _ = perCharacteristic(t, period, "Starters, leavers and turnover by", drop...)
+		placeTables(&s, perCharacteristic(t, period, "Starters, leavers and turnover by", drop...), charts[catalog.Turnover.Name])
 		add(s, catalog.Turnover.Name)
 	}
 	if t := pub.Table(catalog.Casework.Name); t != nil || len(charts[catalog.Casework.Name]) > 0 {
 		s := section{ID: idCasework, Heading: "Casework",
 			Notes: []string{"Cases per 100 staff: cases opened in the period ÷ the category's average headcount × 100.", caseworkLikelihood}}
-		s.Tables, _ = perCharacteristic(t, period, "Casework by case type and", drop...)
+		placeTables(&s, perCharacteristic(t, period, "Casework by case type and", drop...), charts[catalog.Casework.Name])
 		add(s, catalog.Casework.Name)
 	}
 	if t := pub.Table(catalog.Training.Name); t != nil || len(charts[catalog.Training.Name]) > 0 {
 		s := section{ID: idTraining, Heading: "Training", Notes: []string{
 			"Non-mandatory training applied for and received in the period; received per 100 staff is courses received ÷ the category's average headcount × 100.",
 			trainingLikelihood}}
-		s.Tables, _ = perCharacteristic(t, period, "Non-mandatory training by", drop...)
+		placeTables(&s, perCharacteristic(t, period, "Non-mandatory training by", drop...), charts[catalog.Training.Name])
 		add(s, catalog.Training.Name)
 	}
 	if t := pub.Table(catalog.StaffSurvey.Name); t != nil || len(charts[catalog.StaffSurvey.Name]) > 0 {
 		s := section{ID: idSurvey, Heading: "Staff survey", Notes: []string{surveyMeaning}}
-		s.Tables = surveyTables(t, period)
+		placeTables(&s, surveyTables(t, period), charts[catalog.StaffSurvey.Name])
 		add(s, catalog.StaffSurvey.Name)
 	}
 	plan, summary := pub.Table(catalog.ActionPlan.Name), pub.Table(catalog.ActionPlanSummary.Name)
@@ -263,7 +333,7 @@ func monitoringGroup(pub *report.Publication, charts map[string][]chartView) *se
 // surveyTables sets out the staff survey as one table per characteristic:
 // a row per item, a column per category, each cell the % answering
 // positively, then the category's responses and response rate.
-func surveyTables(t *table.Table, period string) []*tableView {
+func surveyTables(t *table.Table, period string) []charTable {
 	if t == nil {
 		return nil
 	}
@@ -273,7 +343,7 @@ func surveyTables(t *table.Table, period string) []*tableView {
 	if item < 0 || cat < 0 || pos < 0 {
 		return nil
 	}
-	var out []*tableView
+	var out []charTable
 	for _, ch := range order {
 		var items, cats []string
 		for _, row := range groups[ch] {
@@ -331,7 +401,7 @@ func surveyTables(t *table.Table, period string) []*tableView {
 			}
 			tv.Rows = append(tv.Rows, cells)
 		}
-		out = append(out, tv)
+		out = append(out, charTable{ch, tv})
 	}
 	return out
 }
@@ -351,6 +421,10 @@ func actionPlanSection(plan, summary *table.Table, asOf string) section {
 		due = "due before " + chart.LongDate(asOf)
 	}
 	overdue := rowsAt(plan, "", "overdue", "Yes")
+	if i := plan.Index("due_date"); i >= 0 {
+		// The longest overdue first; ISO dates sort as text.
+		slices.SortStableFunc(overdue, func(a, b table.Row) int { return strings.Compare(a[i].Text, b[i].Text) })
+	}
 	if len(overdue) == 0 {
 		s.Intro = append(s.Intro, "No action is overdue: none "+due+" is still open.")
 		return s

@@ -82,6 +82,10 @@ func monitoringPublication() *report.Publication {
 		{s(q), s("ethnic_minority"), s("Not known"), in(6), c, c, c, c, c, c, s("White")},
 		{s(q), s("disability"), s("Disabled"), in(50), in(20), in(5), n(40), n(25), n(1.2), s("No"), s("Not disabled")},
 		{s(q), s("disability"), s("Not disabled"), in(450), in(100), in(30), n(22.22), n(30), z, s("No"), s("Not disabled")},
+		// No reference category for religion: no likelihoods. 11 ÷ 60 =
+		// 18.33% is below 0.8 × 20 ÷ 80 × 100 = 20%.
+		{s(q), s("religion"), s("Christian"), in(200), in(80), in(20), n(40), n(25), z, s("No"), table.Marked(table.Empty)},
+		{s(q), s("religion"), s("No religion"), in(150), in(60), in(11), n(40), n(18.33), z, s("Yes"), table.Marked(table.Empty)},
 	}
 	// Turnover: sex has a withheld row, so the overall rate comes from
 	// ethnic minority: (5 + 37 + 0) leavers ÷ (100 + 890 + 10) = 42 ÷ 1,000
@@ -94,6 +98,9 @@ func monitoringPublication() *report.Publication {
 		{s(q), s("ethnic_minority"), s("Ethnic minority"), in(6), in(5), n(100), n(5.0)},
 		{s(q), s("ethnic_minority"), s("White"), in(46), in(37), n(890), n(4.16)},
 		{s(q), s("ethnic_minority"), s("Prefer not to say"), in(0), in(0), n(10), n(0)},
+		// Age band comes before ethnic minority, but has a withheld row.
+		{s(q), s("age_band"), s("16-24"), c, c, n(50), c},
+		{s(q), s("age_band"), s("25-34"), in(10), in(8), n(300), n(2.67)},
 	}
 	// Casework: ethnic minority disciplinary cases 6 per 100 staff against
 	// White's 18 ÷ 900 × 100 = 2.00: 3.00 times as likely.
@@ -116,18 +123,18 @@ func monitoringPublication() *report.Publication {
 	survey := catalog.StaffSurvey.New()
 	valued, recommend := "I feel valued for the work I do", "I would recommend this organisation as a place to work"
 	survey.Rows = []table.Row{
-		{s(q), s(valued), s("ethnic_minority"), s("Ethnic minority"), in(40), in(40), in(22), n(55), in(100), n(40)},
-		{s(q), s(valued), s("ethnic_minority"), s("White"), in(450), in(448), in(300), n(66.96), in(900), n(50)},
-		{s(q), s(valued), s("ethnic_minority"), s("Prefer not to say"), c, c, c, c, in(10), c},
-		{s(q), s(recommend), s("ethnic_minority"), s("Ethnic minority"), in(40), in(39), in(20), n(51.28), in(100), n(40)},
-		{s(q), s(recommend), s("ethnic_minority"), s("White"), in(450), in(450), in(270), n(60), in(900), n(50)},
+		{s(q), s(valued), s("ethnic_minority"), s("Ethnic minority"), in(40), in(40), in(22), n(55), in(100), n(40), s("Yes")},
+		{s(q), s(valued), s("ethnic_minority"), s("White"), in(450), in(448), in(300), n(66.96), in(900), n(50), s("Yes")},
+		{s(q), s(valued), s("ethnic_minority"), s("Prefer not to say"), c, c, c, c, in(10), c, s("Yes")},
+		{s(q), s(recommend), s("ethnic_minority"), s("Ethnic minority"), in(40), in(39), in(20), n(51.28), in(100), n(40), s("Yes")},
+		{s(q), s(recommend), s("ethnic_minority"), s("White"), in(450), in(450), in(270), n(60), in(900), n(50), s("Yes")},
 	}
 	// Action plan: two of the four actions are overdue at 31 March 2025.
 	plan := catalog.ActionPlan.New()
 	plan.Rows = []table.Row{
+		{s("Leadership"), s("Inclusive senior leaders"), s("Reverse mentoring for senior leaders"), s("Chief Executive's Office"), s("2025-03-01"), s("Not started"), s("All directors mentored"), s("Yes")},
 		{s("Representation"), s("A workforce that reflects the county"), s("Positive action traineeships for under-represented groups"), s("Human Resources"), s("2025-01-31"), s("In progress"), s("20 trainees a year"), s("Yes")},
 		{s("Transparency"), s("Published, comparable figures"), s("Publish the workforce profile"), s("Equalities team"), s("2024-12-31"), s("Complete"), s("Profile published"), s("No")},
-		{s("Leadership"), s("Inclusive senior leaders"), s("Reverse mentoring for senior leaders"), s("Chief Executive's Office"), s("2025-03-01"), s("Not started"), s("All directors mentored"), s("Yes")},
 		{s("Recruitment"), s("Fair selection"), s("Review the make-up of recruitment panels"), s("Human Resources"), s("2025-09-30"), s("In progress"), s("Diverse panels for every senior post"), s("No")},
 	}
 	summary := catalog.ActionPlanSummary.New()
@@ -278,6 +285,7 @@ func TestMonitoringTables(t *testing.T) {
 		{"section-recruitment", "White (reference)", []string{"400", "100", "40", "25.00", "40.00", "[z]", "No"}},
 		{"section-recruitment", "Prefer not to say", []string{"10", "[c]", "[c]", "[c]", "[c]", "[c]", "[c]"}},
 		{"section-recruitment", "Disabled", []string{"50", "20", "5", "40.00", "25.00", "1.20", "No"}},
+		{"section-recruitment", "No religion", []string{"150", "60", "11", "40.00", "18.33", "Yes"}}, // no likelihood column
 		// starters, leavers, average headcount, turnover %
 		{"section-turnover", "Female", []string{"40", "30", "600.5", "5.00"}},
 		{"section-turnover", "White", []string{"46", "37", "890.0", "4.16"}},
@@ -302,6 +310,27 @@ func TestMonitoringTables(t *testing.T) {
 			t.Errorf("%s row %q = %q, want %q", tc.section, tc.head, got, tc.want)
 		}
 	}
+	// Tables by characteristics other than the headline ones and those
+	// charted are shown on request; without a reference category there is
+	// no relative likelihood column.
+	more := between(t, recruitment, `<details class="more-tables">`, `</details>`)
+	if !strings.Contains(more, "<summary>Show the tables by religion or belief</summary>") ||
+		!strings.Contains(more, "Recruitment funnel by religion or belief, 2024/25 Q4</caption>") {
+		t.Errorf("religion is not shown on request: %s", more)
+	}
+	if strings.Contains(more, "Relative likelihood") || !strings.Contains(more, "Adverse impact") {
+		t.Error("the religion table has a relative likelihood column, or lacks the flag")
+	}
+	if strings.Contains(recruitment[:strings.Index(recruitment, `<details class="more-tables">`)], "religion") {
+		t.Error("the religion table is shown open")
+	}
+	turnover := between(t, text, `<section id="section-turnover"`, `</section>`)
+	if !strings.Contains(turnover, "<summary>Show the tables by age band</summary>") {
+		t.Error("the age band turnover table is not shown on request")
+	}
+	if strings.Contains(between(t, text, `<section id="section-training"`, `</section>`), "more-tables") {
+		t.Error("training, with only headline tables, has tables on request")
+	}
 	// The adverse-impact flag is a badge with its word; "No" is plain.
 	if !strings.Contains(recruitment, `<span class="flag flag-yes">Yes</span>`) || strings.Contains(recruitment, `flag-yes">No`) {
 		t.Error("the adverse-impact flag is not shown as a badge")
@@ -309,6 +338,10 @@ func TestMonitoringTables(t *testing.T) {
 	// Only the two overdue actions are listed, with lead and due date.
 	plan := between(t, text, `<section id="section-action-plan"`, `</section>`)
 	overdue := between(t, plan, "Overdue actions (due before 31 March 2025 and not complete)", `</table>`)
+	// The longest overdue first, whatever the plan's order.
+	if i, j := strings.Index(overdue, "Positive action traineeships"), strings.Index(overdue, "Reverse mentoring"); i < 0 || j < i {
+		t.Error("overdue actions are not in order of due date")
+	}
 	if strings.Count(overdue, `<th scope="row">`) != 2 || strings.Contains(overdue, "Publish the workforce profile") ||
 		!strings.Contains(overdue, "Human Resources") || !strings.Contains(overdue, "31 January 2025") {
 		t.Errorf("overdue actions table = %s", overdue)

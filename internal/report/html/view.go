@@ -66,6 +66,8 @@ type section struct {
 	Notes       []string // paragraphs under the tiles
 	Charts      []chartView
 	Tables      []*tableView
+	More        []*tableView // further tables, shown on request
+	MoreSummary string       // the control that shows them
 	Peers       *peerView
 	Subsections []section
 }

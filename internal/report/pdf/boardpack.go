@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -54,10 +55,10 @@ func boardPack(pub *report.Publication) []section {
 		ss = append(ss, section{title: "Senior representation", listed: true, build: (*doc).seniorRepresentation})
 	}
 	if d.hasPay() {
-		ss = append(ss, section{title: payTitle, listed: true, build: (*doc).payGaps})
+		ss = append(ss, section{title: payTitle, listed: true, build: (*doc).boardPay})
 	}
 	ss = append(ss, d.monitoringSections()...)
-	return append(ss, section{title: "Methodology and data quality", listed: true, build: (*doc).methodology})
+	return append(ss, section{title: "Methodology and data quality", listed: true, build: (*doc).boardMethodology})
 }
 
 // Themes group the key findings on the summary page by the table each
@@ -265,7 +266,7 @@ type summaryItem struct {
 
 // Sizes of the summary page: the findings are set at the largest of these
 // sizes at which the page holds them and the targets.
-var summarySizes = []float64{10, 9.5, 9, 8.5}
+var summarySizes = []float64{10, 9.5, 9, 8.5, 8}
 
 const (
 	bulletIndent = 5.0
@@ -308,9 +309,18 @@ func (l summaryLayout) findingWidths() (float64, float64) {
 	return contentW - bulletIndent - directionW - 3, directionW
 }
 
+// itemWidths are the widths of a finding's text and of its direction: a
+// finding without a direction runs across the direction column.
+func (l summaryLayout) itemWidths(it summaryItem) (float64, float64) {
+	if it.direction == "" {
+		return contentW - bulletIndent, 0
+	}
+	return l.findingWidths()
+}
+
 // itemHeight is the height of one finding at a size.
 func (d *doc) itemHeight(l summaryLayout, it summaryItem, size float64) float64 {
-	textW, dirW := l.findingWidths()
+	textW, dirW := l.itemWidths(it)
 	d.font("", size)
 	h := float64(len(d.wrap(it.text, textW))) * lineHeight(size)
 	if it.direction != "" {
@@ -343,7 +353,6 @@ const targetsKey = "Met: the figure is on the right side of the target. Improvin
 // its direction since last year, then the targets with their status.
 func (d *doc) summary() {
 	d.sectionTitle("Summary")
-	m := d.pub.Meta
 	l := d.summaryLayout()
 	intro := "The key findings of this pack, from its published tables."
 	if l.directions {
@@ -356,7 +365,7 @@ func (d *doc) summary() {
 	targetsH := 0.0
 	var g grid
 	if hasTargets {
-		g = d.targetsGrid(t)
+		g = d.summaryTargetsGrid(t)
 		targetsH = subheadingH + 2 + d.textHeight(targetsKey, 8.5) + 2 + d.layoutGrid(g).height() + 3
 		for _, s := range l.targets {
 			targetsH += d.textHeight(s, 10) + 2.5
@@ -390,21 +399,18 @@ func (d *doc) summary() {
 	}
 	d.note(targetsKey)
 	d.table(g)
-	if m.AsOf != "" {
-		d.note("Figures at " + longDate(m.AsOf) + "; the previous figure is from the snapshot before it that has one.")
-	}
 }
 
 // summaryTheme draws one theme's findings as bullets, each direction in a
 // column at the right, headed "Since last year" over the first theme.
 func (d *doc) summaryTheme(l summaryLayout, theme string, items []summaryItem, size float64, first bool) {
-	textW, dirW := l.findingWidths()
+	_, dirW := l.findingWidths()
 	d.ensure(lineHeight(themeSize) + 1.5 + d.itemHeight(l, items[0], size))
 	y := d.f.GetY()
 	d.font("B", themeSize)
 	d.textColour(accent)
 	d.f.SetXY(marginL, y)
-	d.f.CellFormat(textW, lineHeight(themeSize), theme, "", 0, "L", false, 0, "")
+	d.f.CellFormat(contentW-dirW, lineHeight(themeSize), theme, "", 0, "L", false, 0, "")
 	if first && l.directions {
 		d.font("B", 7.5)
 		d.textColour(muted)
@@ -414,6 +420,7 @@ func (d *doc) summaryTheme(l summaryLayout, theme string, items []summaryItem, s
 	d.f.SetY(y + lineHeight(themeSize) + 1.5)
 	for _, it := range items {
 		h := d.itemHeight(l, it, size)
+		textW, dirW := l.itemWidths(it)
 		d.ensure(h)
 		y := d.f.GetY()
 		d.fillColour(accent)
@@ -424,7 +431,7 @@ func (d *doc) summaryTheme(l summaryLayout, theme string, items []summaryItem, s
 		d.f.MultiCell(textW, lineHeight(size), it.text, "", "L", false)
 		if it.direction != "" {
 			d.font("B", size-1)
-			d.textColour(muted)
+			d.textColour(ink)
 			d.f.SetXY(marginL+contentW-dirW, y+(lineHeight(size)-lineHeight(size-1))/2)
 			d.f.MultiCell(dirW, lineHeight(size-1), it.direction, "", "L", false)
 		}
@@ -553,8 +560,7 @@ func (d *doc) seniorTarget(g focusGroup) (table.Row, bool) {
 
 // seniorRepresentation draws each focus group's share of senior posts
 // against its share of all staff, its direction and its target, then the
-// senior charts (with their target lines) and the trends of the
-// characteristics that have a senior target.
+// senior charts (with their target lines) and the groups' shares over time.
 func (d *doc) seniorRepresentation() {
 	d.sectionTitle("Senior representation")
 	m := d.pub.Meta
@@ -575,15 +581,14 @@ func (d *doc) seniorRepresentation() {
 	d.paragraph(intro)
 
 	g := grid{cols: []column{
-		{head: "Group", weight: 28},
-		{head: "% of senior staff", weight: 17, right: true},
-		{head: "Since last year", weight: 30},
-		{head: "% of all staff", weight: 15, right: true},
+		{head: "Group", weight: 26},
+		{head: "% of senior staff", weight: 16, right: true},
+		{head: "Since last year", weight: 37},
+		{head: "% of all staff", weight: 14, right: true},
 		{head: "Compared with all staff", weight: 24},
-		{head: "Target %", weight: 14, right: true},
-		{head: "Status", weight: 22, chip: true},
+		{head: "Target %", weight: 13, right: true},
+		{head: "Status", weight: 21, chip: true},
 	}}
-	var withTargets []string
 	for _, fg := range d.seniorGroups() {
 		row := d.current(senior, "characteristic", fg.characteristic, "category", fg.category)[0]
 		share, col := field(senior, row, "percent_of_senior")
@@ -605,7 +610,6 @@ func (d *doc) seniorRepresentation() {
 		if tr, ok := d.seniorTarget(fg); ok {
 			target = show(targets, tr, "target_percent")
 			status = str(targets, tr, "status")
-			withTargets = append(withTargets, fg.characteristic)
 		}
 		g.rows = append(g.rows, []string{fg.category, formatCell(share, col), since, show(senior, row, "percent_of_all_staff"), verdict, target, status})
 	}
@@ -619,12 +623,15 @@ func (d *doc) seniorRepresentation() {
 		d.subheading("Senior staff compared with all staff", d.pairHeight(charts))
 		d.chartPairs(charts)
 	}
-	var trends []chart.Chart
-	for _, c := range withTargets {
-		trends = append(trends, d.chartsWhere(c, isKind(chart.KindTrend))...)
+	trend, dropped := d.seniorTrendGrid(d.seniorGroups())
+	if len(trend.rows) == 0 {
+		return
 	}
-	if len(trends) > 0 {
-		d.subheading("Over time", d.pairHeight(trends))
-		d.chartPairs(trends)
+	explain := "Each group’s share of senior staff at each snapshot."
+	if dropped > 0 {
+		explain += fmt.Sprintf(" The %d earlier snapshots are in the trend table published with this report.", dropped)
 	}
+	d.subheading("Share of senior staff over time", d.layoutGrid(trend).keepHeight()+d.textHeight(explain, 8.5))
+	d.table(trend)
+	d.note(explain)
 }

@@ -126,28 +126,51 @@ func (d *doc) lead(tables ...string) {
 	}
 }
 
+// boardCharacteristics are the characteristics whose monitoring charts the
+// compact board pack draws: those its findings are about (the tables give
+// sex beside them).
+var boardCharacteristics = []string{"ethnic_minority", "disability"}
+
 // topicCharts returns the charts of a monitoring topic in their order.
 func (d *doc) topicCharts(topic string) []chart.Chart {
 	var out []chart.Chart
 	for _, c := range d.pub.Charts {
-		if c.Characteristic == topic {
-			out = append(out, c)
+		if c.Characteristic != topic {
+			continue
 		}
+		if d.compact && !slices.ContainsFunc(boardCharacteristics, func(ch string) bool { return strings.HasSuffix(c.ID, "-"+ch) }) {
+			continue
+		}
+		out = append(out, c)
 	}
 	return out
 }
 
 // groupRows fills a grid with one row per category of each monitoring
-// characteristic, naming the characteristic on its first row only.
-func groupRows(g *grid, t *table.Table, cells func(row table.Row) []string) {
+// characteristic, naming the characteristic on its first row only. The
+// compact board pack leaves out Prefer not to say and Not known, which its
+// charts show.
+func (d *doc) groupRows(g *grid, t *table.Table, cells func(row table.Row) []string) {
 	for _, c := range chart.MonitoringCharacteristics {
-		for i, row := range periodRows(t, c) {
+		first := true
+		for _, row := range periodRows(t, c) {
+			if d.compact && harmonise.IsMissing(str(t, row, "category")) {
+				continue
+			}
 			name := ""
-			if i == 0 {
-				name = characteristicName(c)
+			if first {
+				name, first = characteristicName(c), false
 			}
 			g.rows = append(g.rows, append([]string{name, str(t, row, "category")}, cells(row)...))
 		}
+	}
+}
+
+// intro explains what a section shows; the compact board pack leaves it to
+// the charts' subtitles.
+func (d *doc) intro(text string) {
+	if !d.compact {
+		d.paragraph(text)
 	}
 }
 
@@ -197,15 +220,18 @@ func (d *doc) tableAndNote(g grid, note string) {
 }
 
 // forEveryGroup points to the published table for the groups not shown.
-func forEveryGroup(name string) string {
-	return " Every characteristic and group is in the " + name + " table published with this report."
+func (d *doc) forEveryGroup(name string) string {
+	if d.compact && name != catalog.StaffSurvey.Name {
+		return " The table leaves out Prefer not to say and Not known, which the charts show; every group of every characteristic is in the " + name + " table published with this report."
+	}
+	return " Every group of every characteristic, Prefer not to say and Not known included, is in the " + name + " table published with this report."
 }
 
 func (d *doc) recruitment() {
 	d.sectionTitle("Recruitment")
 	t := d.pub.Table(catalog.Recruitment.Name)
 	d.lead(catalog.Recruitment.Name)
-	d.paragraph("Applications " + d.inThePeriod() + " by the furthest stage reached: the share of applicants shortlisted, " +
+	d.intro("Applications " + d.inThePeriod() + " by the furthest stage reached: the share of applicants shortlisted, " +
 		"and the share of those shortlisted who were appointed.")
 	d.chartPairs(d.topicCharts(catalog.Recruitment.Name))
 	g := grid{cols: []column{
@@ -217,21 +243,21 @@ func (d *doc) recruitment() {
 		{head: "Relative likelihood", weight: 19, right: true},
 		{head: "Adverse impact", weight: 17},
 	}}
-	groupRows(&g, t, func(row table.Row) []string {
+	d.groupRows(&g, t, func(row table.Row) []string {
 		return []string{show(t, row, "applied"), show(t, row, "shortlist_rate"), show(t, row, "appointment_rate"),
 			show(t, row, "relative_likelihood"), show(t, row, "adverse_impact")}
 	})
 	d.tableAndNote(g, "Relative likelihood is the reference group’s appointment rate from shortlisting divided by the group’s (NHS WRES indicator 2): "+
 		"1.00 is parity; above 1.00 the group was less likely to be appointed, below 1.00 more likely."+referenceClause(t)+
 		" Adverse impact: an appointment rate below four-fifths of the highest group’s, a flag that small numbers make unstable."+
-		forEveryGroup(catalog.Recruitment.Name))
+		d.forEveryGroup(catalog.Recruitment.Name))
 }
 
 func (d *doc) turnover() {
 	d.sectionTitle("Leavers and turnover")
 	t := d.pub.Table(catalog.Turnover.Name)
 	d.lead(catalog.Turnover.Name)
-	d.paragraph("Starters and leavers " + d.inThePeriod() + ", and turnover: leavers as a percentage of the group’s average headcount.")
+	d.intro("Starters and leavers " + d.inThePeriod() + ", and turnover: leavers as a percentage of the group’s average headcount.")
 	d.chartPairs(d.topicCharts(catalog.Turnover.Name))
 	g := grid{cols: []column{
 		{head: "Characteristic", weight: 24},
@@ -241,18 +267,18 @@ func (d *doc) turnover() {
 		{head: "Average headcount", weight: 18, right: true},
 		{head: "Turnover %", weight: 16, right: true},
 	}}
-	groupRows(&g, t, func(row table.Row) []string {
+	d.groupRows(&g, t, func(row table.Row) []string {
 		return []string{show(t, row, "starters"), show(t, row, "leavers"), show(t, row, "average_headcount"), show(t, row, "turnover_rate")}
 	})
 	d.tableAndNote(g, "Turnover is leavers in the period divided by the group’s average headcount (the mean of its headcounts at the first and last snapshots of the period), times 100."+
-		forEveryGroup(catalog.Turnover.Name))
+		d.forEveryGroup(catalog.Turnover.Name))
 }
 
 func (d *doc) casework() {
 	d.sectionTitle("Casework")
 	t := d.pub.Table(catalog.Casework.Name)
 	d.lead(catalog.Casework.Name)
-	d.paragraph("Grievance, disciplinary, capability and bullying and harassment cases opened " + d.inThePeriod() +
+	d.intro("Grievance, disciplinary, capability and bullying and harassment cases opened " + d.inThePeriod() +
 		", per 100 staff of each group.")
 	for _, c := range d.topicCharts(catalog.Casework.Name) {
 		d.chart(c)
@@ -305,14 +331,14 @@ func (d *doc) casework() {
 	d.tableAndNote(g, "Cases per 100 staff: cases opened in the period per 100 staff of the group (its average headcount). "+
 		"Relative likelihood is the group’s rate divided by the reference group’s (NHS WRES indicator 3): "+
 		"1.00 is parity; above 1.00 the group was more likely to enter the process, below 1.00 less likely."+
-		forEveryGroup(catalog.Casework.Name))
+		d.forEveryGroup(catalog.Casework.Name))
 }
 
 func (d *doc) training() {
 	d.sectionTitle("Training")
 	t := d.pub.Table(catalog.Training.Name)
 	d.lead(catalog.Training.Name)
-	d.paragraph("Non-mandatory training applied for and received " + d.inThePeriod() + ", per 100 staff of each group.")
+	d.intro("Non-mandatory training applied for and received " + d.inThePeriod() + ", per 100 staff of each group.")
 	d.chartPairs(d.topicCharts(catalog.Training.Name))
 	g := grid{cols: []column{
 		{head: "Characteristic", weight: 24},
@@ -322,12 +348,12 @@ func (d *doc) training() {
 		{head: "Received per 100 staff", weight: 19, right: true},
 		{head: "Relative likelihood", weight: 19, right: true},
 	}}
-	groupRows(&g, t, func(row table.Row) []string {
+	d.groupRows(&g, t, func(row table.Row) []string {
 		return []string{show(t, row, "applied"), show(t, row, "received"), show(t, row, "received_rate"), show(t, row, "relative_likelihood")}
 	})
 	d.tableAndNote(g, "Relative likelihood is the reference group’s rate of receiving training divided by the group’s (NHS WRES indicator 4): "+
 		"1.00 is parity; above 1.00 the group was less likely to receive non-mandatory training, below 1.00 more likely."+referenceClause(t)+
-		forEveryGroup(catalog.Training.Name))
+		d.forEveryGroup(catalog.Training.Name))
 }
 
 // surveyColumn is one declared group of a monitoring characteristic in the
@@ -338,7 +364,7 @@ func (d *doc) staffSurvey() {
 	d.sectionTitle("Staff survey")
 	t := d.pub.Table(catalog.StaffSurvey.Name)
 	d.lead(catalog.StaffSurvey.Name)
-	d.paragraph("The share of respondents in each group who agree or strongly agree with each item of the staff survey " + d.inThePeriod() + ".")
+	d.intro("The share of respondents in each group who agree or strongly agree with each item of the staff survey " + d.inThePeriod() + ".")
 	for _, c := range d.topicCharts(catalog.StaffSurvey.Name) {
 		d.chart(c)
 	}
@@ -384,7 +410,7 @@ func (d *doc) staffSurvey() {
 	g.rows = append(g.rows, rate)
 	d.tableAndNote(g, "% positive: the share of those answering the item who agree or strongly agree. "+
 		"Response rate: the group’s responses as a percentage of its staff at the end of the period. "+
-		"Groups with too few respondents to protect their confidentiality are withheld ([c])."+forEveryGroup(catalog.StaffSurvey.Name))
+		"Groups with too few respondents to protect their confidentiality are withheld ([c])."+d.forEveryGroup(catalog.StaffSurvey.Name))
 }
 
 // actionFill colours an action's status as a board reads a BRAG rating:
@@ -434,10 +460,10 @@ func (d *doc) actionPlan() {
 		return
 	}
 	overdue := grid{cols: []column{
-		{head: "Action", weight: 76},
+		{head: "Action", weight: 74},
 		{head: "Priority", weight: 30},
-		{head: "Lead", weight: 30},
-		{head: "Due", weight: 19},
+		{head: "Lead", weight: 29},
+		{head: "Due", weight: 22},
 		{head: "Status", weight: 22, chip: true, fill: actionFill},
 	}}
 	for _, row := range rowsWhere(plan, "overdue", "Yes") {

@@ -299,30 +299,40 @@ func (d *doc) targetsGrid(t *table.Table) grid {
 		{head: "Status", weight: 22, chip: true},
 	}}
 	for _, row := range t.Rows {
-		name := str(t, row, "category")
-		if name == "" {
-			name = characteristicName(str(t, row, "characteristic"))
-		}
-		target := show(t, row, "target_percent")
-		if tc, _ := field(t, row, "target_percent"); tc.IsValue() {
-			switch str(t, row, "direction") {
-			case "at_most":
-				target = "≤ " + target
-			default:
-				target = "≥ " + target
-			}
-		}
-		gap := show(t, row, "gap_pp")
-		if gc, _ := field(t, row, "gap_pp"); gc.IsValue() && table.Round(gc.Num, 1) > 0 {
-			gap = "+" + gap
-		}
-		g.rows = append(g.rows, []string{
-			name, measureName(str(t, row, "measure")), target,
-			show(t, row, "actual_percent"), show(t, row, "previous_percent"), gap,
-			show(t, row, "due_date"), str(t, row, "status"),
-		})
+		c := targetCellsOf(t, row)
+		g.rows = append(g.rows, []string{c.name, c.measure, c.target, c.actual, c.previous, c.gap, c.due, c.status})
 	}
 	return g
+}
+
+// targetCells are a target's cells as the targets tables show them.
+type targetCells struct {
+	name, measure, target, actual, previous, gap, due, status string
+}
+
+func targetCellsOf(t *table.Table, row table.Row) targetCells {
+	name := str(t, row, "category")
+	if name == "" {
+		name = characteristicName(str(t, row, "characteristic"))
+	}
+	target := show(t, row, "target_percent")
+	if tc, _ := field(t, row, "target_percent"); tc.IsValue() {
+		switch str(t, row, "direction") {
+		case "at_most":
+			target = "≤ " + target
+		default:
+			target = "≥ " + target
+		}
+	}
+	gap := show(t, row, "gap_pp")
+	if gc, _ := field(t, row, "gap_pp"); gc.IsValue() && table.Round(gc.Num, 1) > 0 {
+		gap = "+" + gap
+	}
+	return targetCells{
+		name: name, measure: measureName(str(t, row, "measure")), target: target,
+		actual: show(t, row, "actual_percent"), previous: show(t, row, "previous_percent"), gap: gap,
+		due: show(t, row, "due_date"), status: str(t, row, "status"),
+	}
 }
 
 func (d *doc) declaration() {
@@ -661,6 +671,28 @@ func (d *doc) benchmarkCharacteristics(t *table.Table) []string {
 func (d *doc) methodology() {
 	d.sectionTitle("Methodology and data quality")
 	m := d.pub.Meta
+	d.paragraph(d.aboutRun())
+	d.notes()
+
+	symbols := []string{
+		fmt.Sprintf("[c] confidential: withheld so that no individual can be identified — counts below %d, and the figures from which they could be worked out.", m.MinCount),
+		"[x] not available: the figure could not be worked out, for example a rate with no one in its base.",
+		"[z] not applicable: for example “% of staff who declared” for staff who did not declare.",
+	}
+	d.subheading("Symbols in tables", 3*lineHeight(10))
+	d.bullets(symbols)
+
+	d.subheading("Disclosure control", 2*lineHeight(10))
+	d.paragraph(disclosureControl(m))
+	if m.SmallCounts {
+		d.smallCountsWarning()
+	}
+	d.qualityDetail()
+}
+
+// aboutRun says which equip, pipeline and snapshots produced the report.
+func (d *doc) aboutRun() string {
+	m := d.pub.Meta
 	about := "Produced by equip"
 	if m.Version != "" {
 		about += " " + m.Version
@@ -679,8 +711,20 @@ func (d *doc) methodology() {
 		}
 		about += " Trends use the snapshots at " + listing(dates) + "."
 	}
-	d.paragraph(about)
+	return about
+}
 
+// disclosureControl states the suppression rules as a paragraph.
+func disclosureControl(m report.Meta) string {
+	control := upperFirst(suppressionRule(m))
+	if m.PayMinCount > 0 {
+		control += fmt.Sprintf(" Pay figures need at least %d people in each group.", m.PayMinCount)
+	}
+	return control
+}
+
+// notes draws the publication's numbered methodology notes.
+func (d *doc) notes() {
 	if len(d.pub.Notes) > 0 {
 		first := d.pub.Notes[0]
 		d.subheading("Notes", lineHeight(10)+d.textHeight(first.Text, 9.5))
@@ -693,25 +737,11 @@ func (d *doc) methodology() {
 			d.space(3)
 		}
 	}
+}
 
-	symbols := []string{
-		fmt.Sprintf("[c] confidential: withheld so that no individual can be identified — counts below %d, and the figures from which they could be worked out.", m.MinCount),
-		"[x] not available: the figure could not be worked out, for example a rate with no one in its base.",
-		"[z] not applicable: for example “% of staff who declared” for staff who did not declare.",
-	}
-	d.subheading("Symbols in tables", 3*lineHeight(10))
-	d.bullets(symbols)
-
-	d.subheading("Disclosure control", 2*lineHeight(10))
-	control := upperFirst(suppressionRule(m))
-	if m.PayMinCount > 0 {
-		control += fmt.Sprintf(" Pay figures need at least %d people in each group.", m.PayMinCount)
-	}
-	d.paragraph(control)
-	if m.SmallCounts {
-		d.smallCountsWarning()
-	}
-
+// qualityDetail draws the inputs, the data-quality warnings and the labels
+// not recognised.
+func (d *doc) qualityDetail() {
 	q := d.pub.Quality
 	if len(q.Inputs) > 0 {
 		g := grid{cols: []column{

@@ -199,6 +199,25 @@ func thousands(n int64) string {
 	return b.String()
 }
 
+// grouped adds thousands separators to a formatted number such as an
+// average headcount: "4957.5" → "4,957.5".
+func grouped(s string) string {
+	sign, digits := "", s
+	if strings.HasPrefix(s, "-") {
+		sign, digits = "-", s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(digits, ".")
+	n, err := strconv.ParseInt(whole, 10, 64)
+	if err != nil {
+		return s
+	}
+	out := sign + thousands(n)
+	if hasFrac {
+		out += "." + frac
+	}
+	return out
+}
+
 // fixed formats a number to a number of places, never as "-0.0".
 func fixed(v float64, places int) string {
 	r := table.Round(v, places)
@@ -222,8 +241,10 @@ func formatCell(c table.Cell, col table.Column) string {
 	switch col.Kind {
 	case table.Count:
 		return thousands(int64(math.Round(c.Num)))
-	case table.Percent, table.Number:
+	case table.Percent:
 		return fixed(c.Num, 1)
+	case table.Number:
+		return grouped(fixed(c.Num, 1))
 	case table.Ratio:
 		return fixed(c.Num, 2)
 	case table.Date:

@@ -18,6 +18,7 @@ type styles struct {
 	wrap      int // long text: notes, findings, descriptions
 	link      int // internal hyperlinks
 	marker    int // [c], [x] and [z], right-aligned like the numbers they replace
+	markerTop int // the same, at the top of a row of wrapped text
 	quoted    int // text from input files that starts like a formula
 	quotedTop int // the same, in wrapped long-text columns
 	numFmts   map[string]int
@@ -41,6 +42,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{&s.wrap, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
 		{&s.link, excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}}},
 		{&s.marker, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}}},
+		{&s.markerTop, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "top"}}},
 		{&s.quoted, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left"}}},
 		{&s.quotedTop, excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", WrapText: true, Vertical: "top"}}},
 	}
@@ -70,15 +72,29 @@ func newStyles(f *excelize.File) (*styles, error) {
 // first use. Every such style has a custom number format, so none can be
 // confused with the quote-prefix styles.
 func (s *styles) numFmt(code string) (int, error) {
-	if id, ok := s.numFmts[code]; ok {
+	return s.numFmtAligned(code, false)
+}
+
+// numFmtAligned is numFmt, aligned to the top of the row when top is set,
+// for tables whose rows hold wrapped text.
+func (s *styles) numFmtAligned(code string, top bool) (int, error) {
+	key := code
+	if top {
+		key += "\x00top"
+	}
+	if id, ok := s.numFmts[key]; ok {
 		return id, nil
 	}
 	c := code
-	id, err := s.f.NewStyle(&excelize.Style{CustomNumFmt: &c})
+	st := &excelize.Style{CustomNumFmt: &c}
+	if top {
+		st.Alignment = &excelize.Alignment{Vertical: "top"}
+	}
+	id, err := s.f.NewStyle(st)
 	if err != nil {
 		return 0, fmt.Errorf("create number format %q: %w", code, err)
 	}
-	s.numFmts[code] = id
+	s.numFmts[key] = id
 	return id, nil
 }
 

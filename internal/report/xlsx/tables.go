@@ -41,17 +41,20 @@ func (w *workbook) writeTable(t *table.Table, sheet, tableName string) error {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
 	}
 
+	headings := uniqueHeadings(t.Columns)
+	widths := columnWidths(t, headings)
+	// A table with text too long for its column wraps its text, and every
+	// cell sits at the top of its row, level with the start of that text.
+	tall := wrapsText(t, widths)
 	// numStyles holds each numeric column's number format style.
 	numStyles := make([]int, len(t.Columns))
 	for i, c := range t.Columns {
 		if isNumeric(c.Kind) {
-			if numStyles[i], err = w.st.numFmt(numberFormat(c)); err != nil {
+			if numStyles[i], err = w.st.numFmtAligned(numberFormat(c), tall); err != nil {
 				return err
 			}
 		}
 	}
-	headings := uniqueHeadings(t.Columns)
-	widths := columnWidths(t, headings)
 	for i, wd := range widths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return fmt.Errorf("sheet %s: column width: %w", sheet, err)
@@ -102,13 +105,29 @@ func (w *workbook) writeTable(t *table.Table, sheet, tableName string) error {
 
 	values := make([]any, len(t.Columns))
 	for r, row := range t.Rows {
+		height := lineHeight
 		for i, c := range t.Columns {
 			values[i] = nil
-			if i < len(row) {
-				values[i] = w.cellValue(row[i], c, numStyles[i])
+			if i >= len(row) {
+				continue
+			}
+			values[i] = w.cellValue(row[i], c, numStyles[i])
+			if !tall {
+				continue
+			}
+			switch {
+			case row[i].Status != table.Value && row[i].Status != table.Empty:
+				values[i] = excelize.Cell{StyleID: w.st.markerTop, Value: row[i].Status.Marker()}
+			case !isNumeric(c.Kind) && row[i].Status == table.Value && row[i].Text != "":
+				values[i] = w.wrappedText(row[i].Text)
+				height = math.Max(height, rowHeight(row[i].Text, widths[i]))
 			}
 		}
-		if err := sw.SetRow(cellName(1, tableFirstRow+r), values); err != nil {
+		var opts []excelize.RowOpts
+		if height > lineHeight {
+			opts = append(opts, excelize.RowOpts{Height: height})
+		}
+		if err := sw.SetRow(cellName(1, tableFirstRow+r), values, opts...); err != nil {
 			return fmt.Errorf("sheet %s: row %d: %w", sheet, tableFirstRow+r, err)
 		}
 	}
@@ -155,6 +174,32 @@ func (w *workbook) cellValue(cell table.Cell, col table.Column, numStyle int) an
 	// The stored value is the published, rounded one, so that sums and
 	// filters in Excel agree with the CSV tables.
 	return excelize.Cell{StyleID: numStyle, Value: table.Round(cell.Num, col.Places())}
+}
+
+// wrappedText is a long text cell, wrapped within its column and aligned
+// to the top of its row; never taken for a formula.
+func (w *workbook) wrappedText(s string) excelize.Cell {
+	if needsQuote(s) {
+		return excelize.Cell{StyleID: w.st.quotedTop, Value: s}
+	}
+	return excelize.Cell{StyleID: w.st.wrap, Value: s}
+}
+
+// wrapsText reports whether a table has text longer than the widest
+// column, such as the actions of an action plan: such text wraps, rather
+// than run under the next column or out of sight.
+func wrapsText(t *table.Table, widths []float64) bool {
+	for i, c := range t.Columns {
+		if isNumeric(c.Kind) {
+			continue
+		}
+		for _, row := range t.Rows {
+			if i < len(row) && row[i].Status == table.Value && float64(utf8.RuneCountInString(row[i].Text)) > widths[i]-2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isNumeric(k table.Kind) bool {

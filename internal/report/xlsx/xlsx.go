@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -200,6 +201,9 @@ func (w *workbook) writeCover() error {
 	if m.AsOf != "" {
 		lines = append(lines, line{fmt.Sprintf("Figures are as at %s (snapshot %s).", humanDate(m.AsOf), m.AsOf), w.st.wrap, ""})
 	}
+	if period := monitoringPeriod(m, w.pub.Tables); period != "" {
+		lines = append(lines, line{period, w.st.wrap, ""})
+	}
 	if m.SmallCounts {
 		lines = append(lines, line{fmt.Sprintf("Warning: disclosure control was lowered on purpose for this workbook. "+
 			"Counts are suppressed only below %d, under the usual minimum of 3, so small counts that could identify people may be shown. "+
@@ -286,6 +290,20 @@ func (w *workbook) writeCover() error {
 		}
 	}
 	return nil
+}
+
+// monitoringPeriod is the cover's line on the period the employment
+// monitoring tables cover, when the workbook has any (they have a period
+// column); "" otherwise.
+func monitoringPeriod(m report.Meta, tables []*table.Table) string {
+	if m.Period == "" || !slices.ContainsFunc(tables, func(t *table.Table) bool { return t.Index("period") >= 0 }) {
+		return ""
+	}
+	s := "Employment monitoring figures (recruitment, starters and leavers, casework and the like) cover the period " + m.Period
+	if m.PeriodStart != "" && m.PeriodEnd != "" {
+		s += fmt.Sprintf(", %s to %s", humanDate(m.PeriodStart), humanDate(m.PeriodEnd))
+	}
+	return s + "."
 }
 
 // writeContents lists every sheet after the contents, each name a link.

@@ -115,9 +115,10 @@
     }, 150);
   });
 
-  // Printed pages show every chart's numbers too, at the printed width.
+  // Printed pages show every chart's numbers and every table too, at the
+  // printed width.
   window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("details.chart-data"), function (d) {
+    Array.prototype.forEach.call(document.querySelectorAll("details.chart-data, details.more-tables"), function (d) {
       d.open = true;
     });
     resizeAll();
