@@ -12,8 +12,10 @@ help: ## list the targets
 build: ## build bin/equip
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/equip
 
-demo: build ## run the annual pipeline on the shipped demo inputs (outputs/annual-workforce-profile/2025-03-31/)
+demo: build ## run the shipped pipelines on the demo inputs (outputs/annual-workforce-profile/2025-03-31/ and more)
 	./$(BIN) run pipelines/annual-workforce-profile.yaml
+	./$(BIN) run pipelines/board-pack.yaml
+	./$(BIN) run pipelines/quarterly-dashboard.yaml
 
 demo-inputs: ## regenerate the demo inputs (deterministic: the same bytes every time)
 	$(GO) run ./cmd/demogen -out inputs -census-from ../shared/data/real
@@ -36,8 +38,8 @@ lint: ## gofmt and go vet
 
 fuzz: ## fuzz the readers, the harmoniser and the config parser for a short while each
 	$(GO) test -run '^$$' -fuzz FuzzMap -fuzztime 30s ./internal/harmonise/
-	$(GO) test -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime 60s ./internal/ingest/
-	$(GO) test -run '^$$' -fuzz '^FuzzXLSX$$' -fuzztime 60s ./internal/ingest/
+	$(GO) test -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime 60s -fuzzminimizetime 1x ./internal/ingest/
+	$(GO) test -run '^$$' -fuzz '^FuzzXLSX$$' -fuzztime 60s -fuzzminimizetime 1x ./internal/ingest/
 	$(GO) test -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime 60s ./internal/config/
 
 clean: ## remove the binary and the demo outputs

@@ -17,6 +17,9 @@ func main() {
 	w, err := warehouse.Open(ctx, os.Args[1])
 	if err != nil { panic(err) }
 	defer w.Close()
+	for _, q := range os.Args[2:] {
+		if _, err := w.Conn().ExecContext(ctx, q); err != nil { panic(err) }
+	}
 	var order []string
 	for i := 1; i <= 18; i++ { order = append(order, fmt.Sprintf("Grade %d", i)) }
 	t := time.Now()

@@ -42,11 +42,12 @@ func (p *termProgress) Start(file string, total int64, unit string) {
 	opts := []progressbar.Option{
 		progressbar.OptionSetWriter(p.w), progressbar.OptionSetDescription(file), progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(100 * time.Millisecond), progressbar.OptionClearOnFinish(), progressbar.OptionSetPredictTime(true),
+		progressbar.OptionShowCount(),
 	}
 	if unit == "bytes" {
 		opts = append(opts, progressbar.OptionShowBytes(true))
 	} else {
-		opts = append(opts, progressbar.OptionShowCount(), progressbar.OptionSetItsString(unit))
+		opts = append(opts, progressbar.OptionSetItsString(unit))
 	}
 	p.bar = progressbar.NewOptions64(total, opts...)
 }

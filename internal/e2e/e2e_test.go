@@ -330,12 +330,21 @@ func TestDemoWorkbook(t *testing.T) {
 // TestDemoDashboardInChromium loads the dashboard with networking disabled
 // and checks every chart rendered and no script error was logged.
 func TestDemoDashboardInChromium(t *testing.T) {
-	out := demo(t)
-	bin, err := exec.LookPath("chromium")
-	if err != nil {
+	if !checkDashboard(t, filepath.Join(demo(t), "dashboard.html")) {
 		t.Skip("chromium not installed (CI installs it)")
 	}
-	page := filepath.Join(out, "dashboard.html")
+}
+
+// checkDashboard loads a dashboard in headless Chromium with networking
+// disabled and checks it refers to no other host, draws every chart and
+// logs no script error. It returns false, checking nothing, when Chromium
+// is not installed.
+func checkDashboard(t *testing.T, page string) bool {
+	t.Helper()
+	bin, err := exec.LookPath("chromium")
+	if err != nil {
+		return false
+	}
 	html, _ := os.ReadFile(page)
 	if bytes.Contains(html, []byte(`src="http`)) || bytes.Contains(html, []byte(`href="http`)) {
 		t.Error("the dashboard refers to another host")
@@ -349,6 +358,9 @@ func TestDemoDashboardInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatalf("chromium: %v\n%s", err, stderr.String())
 	}
+	if _, err := os.Stat(page); err != nil {
+		t.Fatalf("no dashboard: %v", err)
+	}
 	charts := bytes.Count(html, []byte(`class="chart"`))
 	rendered := bytes.Count(dom, []byte(`data-rendered="true"`))
 	if charts == 0 || rendered < charts {
@@ -357,6 +369,7 @@ func TestDemoDashboardInChromium(t *testing.T) {
 	if strings.Contains(stderr.String(), "Uncaught") {
 		t.Errorf("script error in the console:\n%s", stderr.String())
 	}
+	return true
 }
 
 // TestProfileRealExtracts runs `equip profile` with no YAML on real open-data extracts.

@@ -412,6 +412,7 @@ type parser struct {
 	unmapped   map[unmappedKey]*unmappedCount
 	width      int
 	noPay      int // rows with pay columns but no usable hourly pay
+	payRows    int // rows of a file with pay columns
 	firstNoPay int
 }
 
@@ -681,6 +682,7 @@ func (p *parser) hourlyPay(r row, rec *Record) {
 	if !hasPay {
 		return
 	}
+	p.payRows++
 	if math.IsNaN(rec.HourlyPay) {
 		if p.noPay == 0 {
 			p.firstNoPay = r.n
@@ -691,15 +693,21 @@ func (p *parser) hourlyPay(r row, rec *Record) {
 	if rec.HourlyPay < minHourlyPay || rec.HourlyPay > maxHourlyPay {
 		p.warn(r, field, "impossible pay", "works out at an hourly rate below £1.22 or above £1,000; left out of the pay figures")
 		rec.HourlyPay = Unknown
+		p.noPay++
 	}
 }
 
 func (p *parser) reportNoPay() {
+	if p.payRows == 0 {
+		return
+	}
+	p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Kind: "pay coverage", Severity: quality.Info, Count: p.payRows - p.noPay,
+		Message: fmt.Sprintf("%d of %s have a usable hourly rate of pay; %d have none", p.payRows-p.noPay, plural(p.payRows, "row"), p.noPay)})
 	if p.noPay == 0 {
 		return
 	}
 	p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: p.firstNoPay, Kind: "no usable pay", Count: p.noPay,
-		Message: fmt.Sprintf("%s have no usable pay (blank, zero hours or not a number) and are left out of the pay gap figures", plural(p.noPay, "row"))})
+		Message: fmt.Sprintf("%s have no usable pay (blank, zero hours, not a number or impossible) and are left out of the pay gap figures", plural(p.noPay, "row"))})
 }
 
 func (o ReadOptions) idField() Field {

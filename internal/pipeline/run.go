@@ -213,7 +213,9 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 	if opts.Strict {
 		var lines []string
 		for _, pr := range qlog.Problems() {
-			lines = append(lines, pr.String())
+			if pr.Severity != quality.Info {
+				lines = append(lines, pr.String())
+			}
 		}
 		if len(lines) > 0 {
 			return &Result{Problems: qlog.Problems()}, fmt.Errorf("%w\n%s", ErrStrict, strings.Join(lines, "\n"))

@@ -18,6 +18,7 @@ const (
 	Warning  Severity = "warning"  // the run goes on; the field is treated as not known or the row left out
 	Rejected Severity = "rejected" // the row was left out
 	Error    Severity = "error"    // the input cannot be used; the run fails
+	Info     Severity = "info"     // a fact about the input worth reporting, not a problem (never fails a strict run)
 )
 
 // Problem is one data-quality finding.
