@@ -4,7 +4,7 @@ BIN     := bin/equip
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/equip-project/equip/internal/pipeline.Version=$(VERSION)
 
-.PHONY: help build demo demo-inputs test test-short bench golden lint fuzz clean
+.PHONY: help build demo demo-inputs test test-short bench bench-smoke golden lint fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -26,8 +26,12 @@ test: ## run every test
 test-short: ## unit tests only (no end-to-end run)
 	$(GO) test -count=1 -short ./...
 
-bench: ## run the Go benchmarks with memory statistics
+bench: build ## time equip at 10k, 100k and 1M rows (XLSX, CSV) against pandas/openpyxl and unzip, then the Go benchmarks (~15 min)
+	$(GO) run ./bench/scale -equip $(BIN) -python $(or $(PYTHON),python3) $(BENCH_FLAGS)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+bench-smoke: build ## the scale benchmark at 10,000 rows only (under a minute)
+	$(GO) run ./bench/scale -equip $(BIN) -python $(or $(PYTHON),python3) -sizes 10000 $(BENCH_FLAGS)
 
 golden: ## regenerate the end-to-end golden tables after a deliberate change
 	EQUIP_UPDATE_GOLDEN=1 $(GO) test -count=1 -run TestDemoGolden ./internal/e2e/
@@ -43,4 +47,4 @@ fuzz: ## fuzz the readers, the harmoniser and the config parser for a short whil
 	$(GO) test -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime 60s ./internal/config/
 
 clean: ## remove the binary and the demo outputs
-	rm -rf bin outputs/annual-workforce-profile outputs/profile outputs/equip.duckdb outputs/equip.key
+	rm -rf bin outputs/annual-workforce-profile outputs/board-pack outputs/quarterly-dashboard outputs/profile outputs/equip.duckdb outputs/equip.duckdb.wal outputs/equip.duckdb.lock outputs/equip.key

@@ -543,8 +543,8 @@ func describe(r result) string {
 		fmt.Fprintf(&b, "\n       floor: unzip -p of the %s sheet XML %.2fs; ingest = %.1f× the floor", mb(r.sheetXMLBytes), r.floor, r.ingest/r.floor)
 	}
 	if r.refRead > 0 {
-		fmt.Fprintf(&b, "\n       pandas: read %.2fs, tables %.2fs; equip ingest ÷ pandas read = %.3f (%.0f× faster); ",
-			r.refRead, r.refCompute, r.ingest/r.refRead, r.refRead/r.ingest)
+		fmt.Fprintf(&b, "\n       pandas: read %.2fs, tables %.2fs; equip ingest ÷ pandas read = %.3f (%s); ",
+			r.refRead, r.refCompute, r.ingest/r.refRead, speed(r.ingest, r.refRead))
 		if r.mismatch != "" {
 			fmt.Fprintf(&b, "NUMBERS DIFFER: %s", r.mismatch)
 		} else {
@@ -579,6 +579,14 @@ func markdown(rs []result) string {
 			optional(r.floor, "%.2f"), optional(ratio(r.ingest, r.floor), "%.1f×"), verdict(r))
 	}
 	return b.String()
+}
+
+// speed words how equip's time compares with the reference's.
+func speed(equip, ref float64) string {
+	if equip <= ref {
+		return fmt.Sprintf("equip %.1f× faster", ref/equip)
+	}
+	return fmt.Sprintf("equip %.1f× slower", equip/ref)
 }
 
 func verdict(r result) string {

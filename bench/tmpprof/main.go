@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
 	"github.com/equip-project/equip/internal/harmonise"
 	"github.com/equip-project/equip/internal/ingest"
+	"github.com/equip-project/equip/internal/metrics"
 	"github.com/equip-project/equip/internal/quality"
 	"github.com/equip-project/equip/internal/warehouse"
 )
@@ -53,6 +55,20 @@ func main() {
 			return ingest.ReadWorkforce(ro, emit)
 		}, log.Problems)
 		fmt.Println("load", sum.Rows, err, time.Since(t))
+		if os.Getenv("FREE") != "" { debug.FreeOSMemory() }
+		if len(os.Args) > 4 && os.Args[4] == "commit-first" {
+			w.Commit(ctx)
+			fmt.Println("commit", time.Since(t))
+		}
+		if len(os.Args) > 4 {
+			var order []string
+			for i := 1; i <= 18; i++ { order = append(order, fmt.Sprintf("Grade %d", i)) }
+			s := metrics.Settings{AsOf: snap, GradeOrder: order, SeniorFrom: "Grade 13", AgeBands: harmonise.DefaultAgeBands,
+				Population: []metrics.Population{{Characteristic: "sex", Category: "Female", Percent: 51}, {Characteristic: "sex", Category: "Male", Percent: 49}}}
+			t2 := time.Now()
+			if _, err := metrics.Compute(ctx, w.Conn(), s); err != nil { panic(err) }
+			fmt.Println("metrics", time.Since(t2))
+		}
 		w.Commit(ctx)
 		w.Close()
 		fmt.Println("commit", time.Since(t))

@@ -120,6 +120,7 @@ func leftovers(t *testing.T, dir string) []string {
 //     writing) a hidden .partial- folder, which the next run removes; and
 //     the next run succeeds.
 func TestUnattendedRuns(t *testing.T) {
+	equipBinary(t) // built (or skipped in -short mode) before the subtests share the state they build
 	dir := t.TempDir()
 	out, db := filepath.Join(dir, "out"), filepath.Join(dir, "equip.duckdb")
 	args := []string{"run", demoPipeline(t), "--out", out, "--db", db}

@@ -43,6 +43,7 @@ func FuzzXLSX(f *testing.F) {
 	good := workbook(f, "Staff", append(staffRows, []any{"E3", "Female", "Grade 3", "Prefer not to say", 30000}), excelize.Options{})
 	f.Add(good)
 	f.Add(good[:len(good)/2])
+	f.Add(lyingWorkbook(good))
 	f.Add(workbook(f, "Staff", [][]any{{"Employee Number"}, {"E1"}}, excelize.Options{}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/equip-project/equip/internal/config"
 	"github.com/equip-project/equip/internal/ingest"
+	"github.com/equip-project/equip/internal/suggest"
 )
 
 // ErrInput marks a problem with an input file (exit code 3 when the data
@@ -70,9 +71,9 @@ func workforceInputs(p *config.Pipeline) ([]snapshotInput, error) {
 		}
 		if len(matches) == 0 {
 			if strings.ContainsAny(w.Path, "*?[") {
-				errs = append(errs, fmt.Sprintf("%s: inputs.workforce[%d].path: the pattern %q matches no file", p.Path, i, w.Path))
+				errs = append(errs, fmt.Sprintf("%s: inputs.workforce[%d].path: the pattern %q matches no file; %s", p.Path, i, w.Path, nearestFile(pattern, w.Path)))
 			} else {
-				errs = append(errs, fmt.Sprintf("%s: inputs.workforce[%d].path: no such file %q", p.Path, i, w.Path))
+				errs = append(errs, fmt.Sprintf("%s: inputs.workforce[%d].path: no such file %q; %s", p.Path, i, w.Path, nearestFile(pattern, w.Path)))
 			}
 			continue
 		}
@@ -180,4 +181,25 @@ func idKey(dbPath string) ([]byte, error) {
 		return nil, err
 	}
 	return []byte(k), f.Close()
+}
+
+// nearestFile says what a path that names no file could have meant: the
+// closest file name in its folder, or that the folder is missing or empty.
+// Paths are relative to the pipeline file, which the message recalls.
+func nearestFile(path, given string) string {
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Sprintf("the folder %s does not exist (paths are relative to the pipeline file)", displayPath(dir))
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		return fmt.Sprintf("the folder %s holds no files", displayPath(dir))
+	}
+	return fmt.Sprintf("did you mean %q? (paths are relative to the pipeline file)", filepath.Join(filepath.Dir(given), suggest.Nearest(filepath.Base(path), names)))
 }

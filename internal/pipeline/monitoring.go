@@ -57,7 +57,7 @@ func loadMonitoring(ctx context.Context, p *config.Pipeline, w *warehouse.Wareho
 		path := resolve(p.Dir, m.file.Path)
 		matches, _ := filepath.Glob(path)
 		if len(matches) != 1 {
-			return nil, fmt.Errorf("%w\n%s: inputs.%s.path: no such file %q", config.ErrInvalid, p.Path, m.kind, m.file.Path)
+			return nil, fmt.Errorf("%w\n%s: inputs.%s.path: no such file %q; %s", config.ErrInvalid, p.Path, m.kind, m.file.Path, nearestFile(path, m.file.Path))
 		}
 		path = matches[0]
 		display := displayPath(path)
