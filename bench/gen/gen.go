@@ -36,10 +36,10 @@ const SheetName = "Staff"
 type kind int
 
 const (
-	textKind  kind = iota
-	numberKind     // a bare number: FTE, hours
-	moneyKind      // pounds and pence, shown #,##0.00
-	dateKind       // an Excel serial; styled as a date unless the template cell was bare
+	textKind   kind = iota
+	numberKind      // a bare number: FTE, hours
+	moneyKind       // pounds and pence, shown #,##0.00
+	dateKind        // an Excel serial; styled as a date unless the template cell was bare
 )
 
 // columnKinds maps the demo's XLSX headers onto how their values are written;
@@ -329,8 +329,8 @@ func columnName(i int) string {
 // sharedStrings is the workbook's table of text, in order of first use.
 type sharedStrings struct {
 	ids   map[string]int
-	list   []string
-	count  int
+	list  []string
+	count int
 }
 
 func newStrings() *sharedStrings { return &sharedStrings{ids: map[string]int{}} }

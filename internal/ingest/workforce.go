@@ -20,7 +20,11 @@ import (
 // Revision changes whenever reading a file would give different records
 // from the same bytes (a new alias, a new date rule); a warehouse reloads a
 // snapshot loaded under another revision.
-const Revision = 2
+const Revision = 3
+
+// Answer is the cell of a column that maps to no field, by its header: a
+// staff survey response to one item.
+type Answer struct{ Item, Value string }
 
 // NoAgeColumn is Record.Age for a file with neither a date of birth nor an age column.
 const NoAgeColumn = -2
@@ -61,7 +65,7 @@ type Record struct {
 	AgeBand string           // an age band given as text (survey forms), as one of the pipeline's bands or a missing category
 	Date    time.Time        // the event's date (application, start, leaving, case opened, training); zero when not known
 	Text    map[Field]string // stage, case type, outcome, course, status, reason, as written
-	Other   map[string]string
+	Other   []Answer         // the cells of unmapped columns, in column order (survey items)
 }
 
 // ReadOptions say how to read one workforce file.
@@ -87,7 +91,7 @@ type ReadOptions struct {
 	// AgeBands are the pipeline's bands, for files that give an age band as text.
 	AgeBands harmonise.AgeBands
 	// KeepOtherColumns keeps the cells of columns that map to no field in
-	// Record.Other, by header (staff survey items).
+	// Record.Other, in column order (staff survey items).
 	KeepOtherColumns bool
 	// StandardWeeklyHours is a full-time week, for hours from FTE and for
 	// full-time-equivalent salaries (default 37).
@@ -750,7 +754,7 @@ func (p *parser) monitoringFields(r row, rec *Record) {
 		}
 	}
 	if p.opts.KeepOtherColumns {
-		rec.Other = map[string]string{}
+		rec.Other = rec.Other[:0]
 		for i, h := range p.m.Headers {
 			if _, _, mapped := p.opts.Aliases.Lookup(h); mapped || strings.TrimSpace(h) == "" {
 				continue
@@ -759,7 +763,7 @@ func (p *parser) monitoringFields(r row, rec *Record) {
 			if i < len(r.cells) {
 				v = strings.TrimSpace(r.cells[i])
 			}
-			rec.Other[strings.TrimSpace(h)] = v
+			rec.Other = append(rec.Other, Answer{Item: strings.TrimSpace(h), Value: v})
 		}
 	}
 }

@@ -28,7 +28,7 @@ type event struct {
 	ethnicity string
 	date      string
 	text      map[ingest.Field]string
-	other     map[string]string
+	other     []ingest.Answer
 }
 
 func blankRecord(i int, ethnicity string) *ingest.Record {
@@ -189,8 +189,8 @@ func TestCaseworkAndTraining(t *testing.T) {
 }
 
 func TestStaffSurvey(t *testing.T) {
-	item := func(a string) map[string]string {
-		return map[string]string{"I feel valued": a, "My manager supports me": ""}
+	item := func(a string) []ingest.Answer {
+		return []ingest.Answer{{Item: "I feel valued", Value: a}, {Item: "My manager supports me"}}
 	}
 	s := monitoringTables(t, map[string][]event{"staff_survey": {
 		{ethnicity: harmonise.GroupWhite, other: item("Agree")}, {ethnicity: harmonise.GroupWhite, other: item("Strongly agree")},

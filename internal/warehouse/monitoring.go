@@ -156,12 +156,12 @@ func (w *Warehouse) LoadEvents(ctx context.Context, f MonitoringFile, read func(
 			if err := events.AppendRow(eventValues(f, r)...); err != nil {
 				return err
 			}
-			for item, answer := range r.Other {
-				if _, ok := itemOrder[item]; !ok {
-					itemOrder[item] = len(items)
-					items = append(items, item)
+			for _, a := range r.Other {
+				if _, ok := itemOrder[a.Item]; !ok {
+					itemOrder[a.Item] = len(items)
+					items = append(items, a.Item)
 				}
-				if err := answers.AppendRow(f.Source, r.PersonKey, item, int32(itemOrder[item]), nullable(answer)); err != nil {
+				if err := answers.AppendRow(f.Source, r.PersonKey, a.Item, int32(itemOrder[a.Item]), nullable(a.Value)); err != nil {
 					return err
 				}
 			}

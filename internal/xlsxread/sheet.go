@@ -93,10 +93,7 @@ type sheetScanner struct {
 	cur, seek int
 	// pending is a row start tag met by the search for the next row and
 	// not yet taken by the cells' reader.
-	pending    bool
-	pendingR   int
-	pendingErr error
-	done       bool
+	pending bool
 
 	value, inline []byte // scratch for one cell's text
 }
@@ -121,14 +118,12 @@ func (s *sheetScanner) fill(keep int) {
 		copy(grown, s.buf)
 		s.buf = grown
 	}
-	for {
+	// Fill the buffer: the fewer the refills, the fewer rows are read twice.
+	for len(s.buf) < cap(s.buf) {
 		m, err := s.src.Read(s.buf[len(s.buf):cap(s.buf)])
 		s.buf = s.buf[:len(s.buf)+m]
 		if err != nil {
 			s.srcErr = err
-			break
-		}
-		if m > 0 {
 			break
 		}
 	}
@@ -176,7 +171,16 @@ func checkDeclaration(b []byte) error {
 // run scans the sheet and sends batches of rows until the sheet ends, it
 // fails, or done is closed.
 func (s *sheetScanner) run(out chan<- *batch, done <-chan struct{}) {
-	defer close(out)
+	defer func() {
+		// A fault in the scanner must end the read with an error, not the program.
+		if p := recover(); p != nil {
+			select {
+			case out <- &batch{err: fmt.Errorf("the worksheet cannot be read (%v)", p)}:
+			case <-done:
+			}
+		}
+		close(out)
+	}()
 	s.out = s.newBatch()
 	send := func() bool {
 		s.out.seal()

@@ -9,19 +9,25 @@ import (
 
 // readSharedStrings reads the shared-strings part (nil: the workbook has
 // none) into one string per item.
-func readSharedStrings(f *zip.File) sharedStrings {
+func readSharedStrings(f *zip.File) (strs sharedStrings) {
 	if f == nil {
 		return sharedStrings{}
 	}
+	defer func() {
+		if p := recover(); p != nil {
+			strs = sharedStrings{err: fmt.Errorf("shared strings cannot be read (%v)", p)}
+		}
+	}()
 	rc, err := f.Open()
 	if err != nil {
 		return sharedStrings{err: fmt.Errorf("shared strings: %w", err)}
 	}
 	defer rc.Close()
 	var buf bytes.Buffer
-	if f.UncompressedSize64 < 1<<31 {
-		buf.Grow(int(f.UncompressedSize64) + bytes.MinRead)
-	}
+	// Size the buffer by the part's claimed size only as far as its
+	// compressed size makes it plausible: a damaged or hostile directory
+	// may claim gigabytes for a few hundred bytes.
+	buf.Grow(int(min(f.UncompressedSize64, 64*f.CompressedSize64+64<<10, 256<<20)))
 	if _, err := buf.ReadFrom(rc); err != nil {
 		return sharedStrings{err: fmt.Errorf("shared strings: %w", err)}
 	}

@@ -9,7 +9,9 @@
 // _xHHHH_ escapes decoded), booleans as 0 and 1, errors as their code; a
 // cell missing inside a row is "", trailing empty cells are left off, and a
 // row missing from the sheet (a gap in the r= numbers) comes back empty.
-// Workbooks this reader does not handle (encrypted ones, Strict Open XML,
+// Where excelize would quietly stop early (malformed XML, damaged
+// compressed data) or count on past Excel's last row, this reader returns
+// an error instead. Workbooks this reader does not handle (encrypted ones, Strict Open XML,
 // odd package layouts) are refused with ErrUnsupported, for a general
 // reader to take over.
 package xlsxread
