@@ -3,6 +3,7 @@ package census
 import (
 	"bytes"
 	"flag"
+	"github.com/equip-project/equip/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,23 +13,7 @@ import (
 var update = flag.Bool("update", false, "re-extract inputs/census/ from the real census tables")
 
 // repoRoot is the folder holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-}
+func repoRoot(t *testing.T) string { return testutil.Root(t) }
 
 // realSources returns the paths of the demo's source tables, skipping the
 // test when the real data folder is not beside the repository.

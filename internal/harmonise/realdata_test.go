@@ -3,6 +3,7 @@ package harmonise
 import (
 	"encoding/csv"
 	"errors"
+	"github.com/equip-project/equip/internal/testutil"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,31 +11,9 @@ import (
 	"testing"
 )
 
-// realDataDir finds the shared real sample data beside the repository
-// (../shared/data/real from the directory holding go.mod), skipping the
-// test when it is not there.
-func realDataDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	real := filepath.Join(dir, "..", "shared", "data", "real")
-	if _, err := os.Stat(real); err != nil {
-		t.Skipf("real sample data not present: %v", err)
-	}
-	return real
-}
+// realDataDir is the real public data beside the repository; the test is
+// skipped when it is not there.
+func realDataDir(t *testing.T) string { return testutil.RealData(t) }
 
 // distinctColumn returns the distinct values of one column of a CSV file.
 func distinctColumn(t *testing.T, path, column string) []string {
