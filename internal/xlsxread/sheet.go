@@ -610,9 +610,11 @@ func (s *sheetScanner) cell(t tag) (cellRead, error) {
 }
 
 // plainCell reads, at p, a cell in the form nearly every cell of a saved
-// workbook takes — <c r="B2" s="1" t="s"><v>12</v></c>, with a reference,
-// double quotes, plain ASCII and nothing else — faster than cell does. It
-// reports false, having changed nothing, for any other form.
+// workbook takes — <c r="B2" s="1" t="s"><v>12</v></c>, or an inline
+// string <c r="B2" t="inlineStr"><is><t>text</t></is></c> as report tools
+// write them, with a reference, double quotes, plain ASCII and nothing else
+// — faster than cell does. It reports false, having changed nothing, for
+// any other form.
 func (s *sheetScanner) plainCell(p int) (cellRead, bool, error) {
 	b := s.buf
 	if p+3 >= len(b) || b[p+1] != 'c' || b[p+2] != ' ' {
@@ -664,10 +666,15 @@ func (s *sheetScanner) plainCell(p int) (cellRead, bool, error) {
 		}
 		q = start + end + 1
 	}
-	if len(c.ref) == 0 || q+3 >= len(b) || string(b[q:q+3]) != "<v>" {
+	// The value: <v>text</v>, or for an inline string <is><t>text</t></is>.
+	open, closing := "<v>", "</v></c>"
+	if string(typ) == "inlineStr" {
+		open, closing = "<is><t>", "</t></is></c>"
+	}
+	if len(c.ref) == 0 || q+len(open) >= len(b) || string(b[q:q+len(open)]) != open {
 		return cellRead{}, false, nil
 	}
-	q += 3
+	q += len(open)
 	end := bytes.IndexByte(b[q:], '<')
 	if end < 0 {
 		return cellRead{}, false, nil
@@ -679,10 +686,10 @@ func (s *sheetScanner) plainCell(p int) (cellRead, bool, error) {
 		}
 	}
 	q += end
-	if q+8 > len(b) || string(b[q:q+8]) != "</v></c>" {
+	if q+len(closing) > len(b) || string(b[q:q+len(closing)]) != closing {
 		return cellRead{}, false, nil
 	}
-	c.end = q + 8
+	c.end = q + len(closing)
 	switch string(typ) {
 	case "s":
 		if len(v) == 0 {
@@ -699,7 +706,9 @@ func (s *sheetScanner) plainCell(p int) (cellRead, bool, error) {
 		c.value, c.keep = span{str: str}, str != ""
 		return c, true, nil
 	case "inlineStr":
-		return cellRead{}, false, nil // the value is the <is> text, which this cell lacks
+		if bytes.Contains(v, []byte("_x")) {
+			return cellRead{}, false, nil // an escape for cell to decode
+		}
 	}
 	if len(v) > 0 {
 		c.value = span{off: len(s.out.arena), n: len(v), inArena: true}
