@@ -113,7 +113,7 @@ func (p *Pool) add(path string) error {
 	header := rows[headerRow]
 	if p.Header == nil {
 		p.Header = header
-		p.idCol = 0
+		p.idCol = 0 // the header row was found by its first cell, the employee number
 		p.kinds = make([]kind, len(header))
 		for i, h := range header {
 			p.kinds[i] = columnKinds[h]

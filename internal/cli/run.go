@@ -17,6 +17,7 @@ type runOptions struct {
 	strict, quiet    bool
 	jsonLog          bool
 	allowSmallCounts bool
+	dueAt            time.Time // schedule --once: run only if due
 	lockWait         time.Duration
 }
 
@@ -71,7 +72,7 @@ func execute(ctx context.Context, p *config.Pipeline, o runOptions, validate, ro
 	}
 	log := logger(stderr, o.quiet, o.jsonLog)
 	res, err := pipeline.Run(ctx, p, pipeline.Options{OutDir: o.out, DBPath: o.db, AsOf: o.asOf, Strict: o.strict, Validate: validate, RowIDs: rowIDs,
-		LockWait: o.lockWait, Logger: log, Progress: progress(stderr, o.quiet, o.jsonLog)})
+		LockWait: o.lockWait, Logger: log, Progress: progress(stderr, o.quiet, o.jsonLog), DueAt: o.dueAt})
 	if validate && res != nil {
 		printQuality(stdout, res)
 	}
@@ -80,6 +81,12 @@ func execute(ctx context.Context, p *config.Pipeline, o runOptions, validate, ro
 	}
 	if validate {
 		fmt.Fprintf(stdout, "valid: %s at %s; nothing published\n", p.Name, res.AsOf)
+		return nil
+	}
+	if res.NotDue {
+		if !o.quiet {
+			fmt.Fprintf(stdout, "not due: %s has published since its schedule last came round\n", p.Name)
+		}
 		return nil
 	}
 	if !o.quiet {

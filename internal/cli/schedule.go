@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/robfig/cron/v3"
 
@@ -14,12 +15,14 @@ import (
 )
 
 // scheduleCmd runs each pipeline on its schedule until SIGTERM or SIGINT;
-// with --once it runs every scheduled pipeline once and returns.
+// with --once it runs, once, each pipeline that is due — whose schedule has
+// come round since it last published, or that never has — and returns (for
+// a system timer, or a test).
 func scheduleCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var o runOptions
 	var once bool
 	fs := runFlags("schedule", &o, stderr)
-	fs.BoolVar(&once, "once", false, "run every scheduled pipeline once now, then stop")
+	fs.BoolVar(&once, "once", false, "run each pipeline that is due once now, then stop")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -41,6 +44,7 @@ func scheduleCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	log := logger(stderr, o.quiet, o.jsonLog)
 	if once {
 		var first error
+		o.dueAt = time.Now()
 		for _, p := range pipelines {
 			if err := execute(ctx, p, o, false, false, stdout, stderr); err != nil {
 				log.Error("scheduled run failed", "pipeline", p.Name, "error", err.Error())

@@ -259,6 +259,10 @@ func publish(ctx context.Context, p *config.Pipeline, pub *report.Publication, o
 	}
 	final = append(final, filepath.Join(outDir, "manifest.json"))
 
+	asOf, _ := time.Parse(time.DateOnly, man.AsOf)
+	if err := w.RecordRun(ctx, p.Name, asOf, time.Now()); err != nil {
+		return nil, err
+	}
 	if err := w.Commit(ctx); err != nil {
 		return nil, err
 	}

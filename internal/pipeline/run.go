@@ -5,8 +5,10 @@ package pipeline
 
 import (
 	"context"
+
 	"errors"
 	"fmt"
+	"github.com/robfig/cron/v3"
 	"log/slog"
 	"path/filepath"
 	"slices"
@@ -39,6 +41,10 @@ type Options struct {
 	LockWait time.Duration   // how long to wait for another run to release the warehouse
 	Progress ingest.Progress // when set, hears how far each workforce file has been read
 	Logger   *slog.Logger
+	// DueAt, when set, runs the pipeline only if its schedule has come round
+	// since it last published (or it never has); otherwise Run returns a
+	// Result with NotDue set and changes nothing.
+	DueAt time.Time
 }
 
 // Result is what a run did.
@@ -48,6 +54,7 @@ type Result struct {
 	Outputs  []string
 	Problems []quality.Problem
 	Manifest *Manifest
+	NotDue   bool // DueAt was set and the schedule had not come round
 }
 
 // ErrStrict marks a strict run failed by data-quality warnings (exit code 3).
@@ -118,6 +125,12 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 		return nil, err
 	}
 	defer w.Close()
+	if !opts.DueAt.IsZero() {
+		due, err := isDue(ctx, w, p, opts.DueAt)
+		if err != nil || !due {
+			return &Result{NotDue: !due}, err
+		}
+	}
 	if err := w.Begin(ctx); err != nil {
 		return nil, err
 	}
@@ -421,4 +434,18 @@ func trimToAsOf(ts map[string]*table.Table, asOf string, dates []string) {
 		}
 		t.Rows = keep
 	}
+}
+
+// isDue reports whether the pipeline's schedule has fired since it last
+// published: a pipeline that never ran is due.
+func isDue(ctx context.Context, w *warehouse.Warehouse, p *config.Pipeline, now time.Time) (bool, error) {
+	sched, err := cron.ParseStandard(p.Schedule)
+	if err != nil {
+		return false, fmt.Errorf("%w\n%s: schedule: %q is not a cron expression", config.ErrInvalid, p.Path, p.Schedule)
+	}
+	last, err := w.LastRun(ctx, p.Name)
+	if err != nil || last.IsZero() {
+		return err == nil, err
+	}
+	return !sched.Next(last).After(now), nil
 }

@@ -130,7 +130,7 @@ func Open(ctx context.Context, path string) (*Warehouse, error) {
 	if dsn != "" {
 		os.Chmod(path, 0o600)
 	}
-	if _, err := conn.ExecContext(ctx, schema+monitoringSchema); err != nil {
+	if _, err := conn.ExecContext(ctx, schema+monitoringSchema+runsSchema); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("prepare the warehouse %s: %w", path, err)
 	}
