@@ -238,6 +238,7 @@ func openXLSX(path string, opts Options) (_ Rows, err error) {
 	if err := checkXLSX(path); err != nil {
 		return nil, err
 	}
+	// The streaming reader takes nearly every workbook; excelize the rest.
 	if rows, ok := openSheetRows(path, opts); ok {
 		return rows, nil
 	}
