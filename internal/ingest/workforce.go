@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"math"
 	"regexp"
@@ -120,9 +121,25 @@ const sniffRows = 2000
 
 // Pseudonymise returns the keyed hash that stands for an employee ID.
 func Pseudonymise(key []byte, id string) string {
-	mac := hmac.New(sha256.New, key)
-	mac.Write([]byte(strings.ToUpper(strings.TrimSpace(id))))
-	return hex.EncodeToString(mac.Sum(nil)[:16])
+	return newPseudonymiser(key).key(id)
+}
+
+// pseudonymiser hashes IDs with one keyed HMAC, reset between IDs rather
+// than built anew for each row.
+type pseudonymiser struct {
+	mac hash.Hash
+	sum []byte
+}
+
+func newPseudonymiser(key []byte) *pseudonymiser {
+	return &pseudonymiser{mac: hmac.New(sha256.New, key)}
+}
+
+func (p *pseudonymiser) key(id string) string {
+	p.mac.Reset()
+	p.mac.Write([]byte(strings.ToUpper(strings.TrimSpace(id))))
+	p.sum = p.mac.Sum(p.sum[:0])
+	return hex.EncodeToString(p.sum[:16])
 }
 
 type row struct {
@@ -277,7 +294,7 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 		}
 	}
 
-	p := parser{opts: opts, name: name, sheet: sum.Sheet, m: m, orders: orders, seen: map[string]int{}, unmapped: map[unmappedKey]*unmappedCount{}, width: len(header)}
+	p := parser{opts: opts, name: name, sheet: sum.Sheet, m: m, orders: orders, seen: map[string]int{}, unmapped: map[unmappedKey]*unmappedCount{}, width: len(header), ids: newPseudonymiser(opts.Key)}
 	handle := func(r row) error {
 		if r.cells == nil {
 			sum.Rejected++
@@ -368,20 +385,24 @@ const MaxCellBytes = 1024
 // sanitise repairs cells holding bytes that are not UTF-8 and blanks cells
 // longer than MaxCellBytes, noting each by row and column (never its value).
 func (p *parser) sanitise(r row) {
-	for i, c := range r.cells {
-		column := fmt.Sprintf("column %s", columnName(i))
+	// The column's name is worked out only for a cell that has a problem:
+	// this runs for every cell of every row.
+	column := func(i int) string {
 		if i < len(p.m.Headers) && strings.TrimSpace(p.m.Headers[i]) != "" {
-			column = strings.TrimSpace(p.m.Headers[i])
+			return strings.TrimSpace(p.m.Headers[i])
 		}
+		return "column " + columnName(i)
+	}
+	for i, c := range r.cells {
 		if len(c) > MaxCellBytes {
 			r.cells[i] = ""
-			p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: column, Kind: "cell too long",
+			p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: column(i), Kind: "cell too long",
 				Message: fmt.Sprintf("the cell holds %d bytes, more than the %d a workforce field can need; treated as not known", len(c), MaxCellBytes)})
 			continue
 		}
 		if fixed, repaired := RepairUTF8(c); repaired {
 			r.cells[i] = fixed
-			p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: column, Kind: "encoding",
+			p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: column(i), Kind: "encoding",
 				Message: "the cell holds bytes that are not UTF-8 (the file mixes encodings); they were read as Windows-1252; save the file as UTF-8"})
 		}
 	}
@@ -415,6 +436,7 @@ type parser struct {
 	seen       map[string]int
 	unmapped   map[unmappedKey]*unmappedCount
 	width      int
+	ids        *pseudonymiser
 	noPay      int // rows with pay columns but no usable hourly pay
 	payRows    int // rows of a file with pay columns
 	firstNoPay int
@@ -464,7 +486,7 @@ func (p *parser) record(r row) (*Record, error) {
 			p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: p.header(idField), Kind: "missing " + idNoun(idField), Message: fmt.Sprintf("no %s; the row is left out", idNoun(idField)), Severity: quality.Rejected})
 			return nil, nil
 		}
-		rec.PersonKey = Pseudonymise(p.opts.Key, id)
+		rec.PersonKey = p.ids.key(id)
 		if first, dup := p.seen[rec.PersonKey]; dup && !p.opts.AllowRepeatedIDs {
 			where := p.name
 			if p.sheet != "" {
@@ -474,7 +496,7 @@ func (p *parser) record(r row) (*Record, error) {
 		}
 		p.seen[rec.PersonKey] = r.n
 	} else {
-		rec.PersonKey = Pseudonymise(p.opts.Key, fmt.Sprintf("row-%d", r.n))
+		rec.PersonKey = p.ids.key(fmt.Sprintf("row-%d", r.n))
 	}
 
 	rec.Grade, _ = p.cell(r, Grade)
