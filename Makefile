@@ -45,6 +45,7 @@ fuzz: ## fuzz the readers, the harmoniser and the config parser for a short whil
 	$(GO) test -run '^$$' -fuzz '^FuzzCSV$$' -fuzztime 60s -fuzzminimizetime 1x ./internal/ingest/
 	$(GO) test -run '^$$' -fuzz '^FuzzXLSX$$' -fuzztime 60s -fuzzminimizetime 1x ./internal/ingest/
 	$(GO) test -run '^$$' -fuzz '^FuzzConfig$$' -fuzztime 60s ./internal/config/
+	$(GO) test -run '^$$' -fuzz '^FuzzReader$$' -fuzztime 60s -fuzzminimizetime 1x ./internal/xlsxread/
 
 clean: ## remove the binary and the demo outputs
 	rm -rf bin outputs/annual-workforce-profile outputs/board-pack outputs/quarterly-dashboard outputs/profile outputs/equip.duckdb outputs/equip.duckdb.wal outputs/equip.duckdb.lock outputs/equip.key

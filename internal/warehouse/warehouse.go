@@ -80,6 +80,10 @@ var charColumns = []harmonise.Characteristic{
 	harmonise.SexualOrientation, harmonise.MaritalStatus, harmonise.PregnancyMaternity, harmonise.Carer,
 }
 
+// memoryLimit bounds DuckDB's buffer memory when EQUIP_MEMORY_LIMIT is set
+// (e.g. "1.5GB"); by default DuckDB takes up to 80% of the machine's.
+var memoryLimit = os.Getenv("EQUIP_MEMORY_LIMIT")
+
 // Warehouse is an open DuckDB warehouse, used through one connection.
 type Warehouse struct {
 	Path string
@@ -129,6 +133,22 @@ func Open(ctx context.Context, path string) (*Warehouse, error) {
 	w := &Warehouse{Path: path, db: db, conn: conn}
 	if dsn != "" {
 		os.Chmod(path, 0o600)
+	}
+	// Every query orders its result, so DuckDB need not keep insertion order
+	// (which costs memory on large loads). EQUIP_MEMORY_LIMIT bounds DuckDB's
+	// memory where a machine is shared; a run's loaded rows stay in memory
+	// until it commits, so a bound below about a gigabyte per million rows
+	// fails the run.
+	settings := "SET preserve_insertion_order = false;"
+	if memoryLimit != "" {
+		settings += " SET memory_limit = '" + strings.ReplaceAll(memoryLimit, "'", "") + "';"
+		if dsn != "" {
+			settings += " SET temp_directory = '" + strings.ReplaceAll(path+".tmp", "'", "''") + "';"
+		}
+	}
+	if _, err := conn.ExecContext(ctx, settings); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("prepare the warehouse %s: %w", path, err)
 	}
 	if _, err := conn.ExecContext(ctx, schema+monitoringSchema+runsSchema); err != nil {
 		w.Close()
