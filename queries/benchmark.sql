@@ -26,4 +26,4 @@ JOIN declared AS d ON d.characteristic = p.characteristic
 LEFT JOIN as_of_staff AS a ON a.characteristic = p.characteristic AND a.category = p.category
 JOIN characteristic_order AS o ON o.characteristic = p.characteristic
 LEFT JOIN categories AS c ON c.characteristic = p.characteristic AND c.category = p.category
-ORDER BY o.ord, c.ord;
+ORDER BY o.ord, c.ord, p.category;

@@ -54,4 +54,4 @@ LEFT JOIN reference AS ref ON ref.characteristic = r.characteristic
 LEFT JOIN rates AS rr ON rr.case_type = r.case_type AND rr.characteristic = r.characteristic AND rr.category = ref.reference
 JOIN characteristic_order AS o ON o.characteristic = r.characteristic
 LEFT JOIN categories AS c ON c.characteristic = r.characteristic AND c.category = r.category
-ORDER BY r.case_type, o.ord, c.ord;
+ORDER BY r.case_type, o.ord, c.ord, r.category;

@@ -41,4 +41,4 @@ JOIN declared AS d USING (characteristic)
 LEFT JOIN by_category AS ref ON ref.characteristic = c.characteristic AND ref.category = r.reference
 JOIN characteristic_order AS o ON o.characteristic = c.characteristic
 LEFT JOIN categories AS k ON k.characteristic = c.characteristic AND k.category = c.category
-ORDER BY o.ord, k.ord;
+ORDER BY o.ord, k.ord, c.category;

@@ -56,4 +56,4 @@ LEFT JOIN rates AS rr ON rr.characteristic = r.characteristic AND rr.category = 
 LEFT JOIN best AS b ON b.characteristic = r.characteristic
 JOIN characteristic_order AS o ON o.characteristic = r.characteristic
 LEFT JOIN categories AS c ON c.characteristic = r.characteristic AND c.category = r.category
-ORDER BY o.ord, c.ord;
+ORDER BY o.ord, c.ord, r.category;

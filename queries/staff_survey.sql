@@ -42,4 +42,4 @@ JOIN per_category AS p USING (characteristic, category)
 LEFT JOIN category_headcount AS h USING (characteristic, category)
 JOIN characteristic_order AS o ON o.characteristic = a.characteristic
 LEFT JOIN categories AS c ON c.characteristic = a.characteristic AND c.category = a.category
-ORDER BY a.item_order, o.ord, c.ord;
+ORDER BY a.item_order, o.ord, c.ord, a.category;

@@ -41,4 +41,4 @@ LEFT JOIN reference AS ref ON ref.characteristic = r.characteristic
 LEFT JOIN rates AS rr ON rr.characteristic = r.characteristic AND rr.category = ref.reference
 JOIN characteristic_order AS o ON o.characteristic = r.characteristic
 LEFT JOIN categories AS c ON c.characteristic = r.characteristic AND c.category = r.category
-ORDER BY o.ord, c.ord;
+ORDER BY o.ord, c.ord, r.category;

@@ -34,4 +34,4 @@ SELECT s.snapshot_date, s.characteristic, s.category, s.scope, s.percent, s.head
 FROM scoped AS s
 JOIN characteristic_order AS o USING (characteristic)
 LEFT JOIN categories AS c ON c.characteristic = s.characteristic AND c.category = s.category
-ORDER BY o.ord, c.ord, s.scope, s.snapshot_date;
+ORDER BY o.ord, c.ord, s.category, s.scope, s.snapshot_date;

@@ -35,4 +35,4 @@ LEFT JOIN category_headcount AS h USING (characteristic, category)
 JOIN characteristic_order AS o ON o.characteristic = x.characteristic
 LEFT JOIN categories AS c ON c.characteristic = x.characteristic AND c.category = x.category
 WHERE x.characteristic IN (SELECT characteristic FROM recorded)
-ORDER BY o.ord, c.ord;
+ORDER BY o.ord, c.ord, x.category;
