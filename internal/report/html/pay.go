@@ -27,40 +27,6 @@ func isPayChart(c chart.Chart) bool {
 	return c.Characteristic == payCharacteristic || strings.HasPrefix(c.ID, "pay-")
 }
 
-// statutoryFigures are the six gender pay gap figures in the order and
-// words of the government's gender pay gap service, by column of the
-// gender_pay_gap table.
-var statutoryFigures = []struct{ column, label string }{
-	{"DiffMeanHourlyPercent", "Mean gender pay gap in hourly pay"},
-	{"DiffMedianHourlyPercent", "Median gender pay gap in hourly pay"},
-	{"DiffMeanBonusPercent", "Mean gender pay gap in bonus pay"},
-	{"DiffMedianBonusPercent", "Median gender pay gap in bonus pay"},
-	{"MaleBonusPercent", "Percentage of men receiving bonus pay"},
-	{"FemaleBonusPercent", "Percentage of women receiving bonus pay"},
-}
-
-// payQuartiles are the four quarters of full-pay relevant employees, lowest
-// paid first, with the gender_pay_gap columns of men's and women's shares.
-var payQuartiles = []struct{ label, men, women string }{
-	{"Lower quartile", "MaleLowerQuartile", "FemaleLowerQuartile"},
-	{"Lower middle quartile", "MaleLowerMiddleQuartile", "FemaleLowerMiddleQuartile"},
-	{"Upper middle quartile", "MaleUpperMiddleQuartile", "FemaleUpperMiddleQuartile"},
-	{"Top quartile", "MaleTopQuartile", "FemaleTopQuartile"},
-}
-
-// peerMeasureLabel names a measure of the peer comparison in words.
-func peerMeasureLabel(measure string) string {
-	for _, f := range statutoryFigures {
-		if f.column == measure {
-			return f.label
-		}
-	}
-	if measure == "FemaleTopQuartile" {
-		return "Women in the top pay quartile"
-	}
-	return measure
-}
-
 // payHeadings are the dashboard's headings for pay_gap columns whose
 // published labels are their machine names.
 var payHeadings = map[string]string{
@@ -207,8 +173,8 @@ func statutoryTable(t *table.Table, row table.Row, date string) *tableView {
 		Caption: withDate("Gender pay gap: the six statutory figures", date),
 		Columns: []heading{{Text: "Figure"}, {Text: "%", Numeric: true}},
 	}
-	for _, f := range statutoryFigures {
-		tv.Rows = append(tv.Rows, []cellView{{Text: f.label}, cell(payCell(t, row, f.column))})
+	for _, f := range catalog.StatutoryFigures {
+		tv.Rows = append(tv.Rows, []cellView{{Text: f.Label}, cell(payCell(t, row, f.Column))})
 	}
 	return tv
 }
@@ -219,8 +185,8 @@ func quartileTable(t *table.Table, row table.Row, date string) *tableView {
 		Caption: withDate("Men and women in each pay quartile", date),
 		Columns: []heading{{Text: "Quartile"}, {Text: "Men %", Numeric: true}, {Text: "Women %", Numeric: true}},
 	}
-	for _, q := range payQuartiles {
-		tv.Rows = append(tv.Rows, []cellView{{Text: q.label}, cell(payCell(t, row, q.men)), cell(payCell(t, row, q.women))})
+	for _, q := range catalog.PayQuarters {
+		tv.Rows = append(tv.Rows, []cellView{{Text: q.Label}, cell(payCell(t, row, q.Men)), cell(payCell(t, row, q.Women))})
 	}
 	return tv
 }
@@ -301,7 +267,7 @@ func peers(t *table.Table, date string) *peerView {
 		measure, _ := payCell(t, row, "measure")
 		value := pctText(payCell(t, row, "organisation_value"))
 		median := pctText(payCell(t, row, "peer_median"))
-		line := fmt.Sprintf("%s: %s, against a peer median of %s", peerMeasureLabel(measure.Text), value, median)
+		line := fmt.Sprintf("%s: %s, against a peer median of %s", catalog.PayMeasureLabel(measure.Text), value, median)
 		rank, _ := payCell(t, row, "percentile")
 		count, countCol := payCell(t, row, "peer_count")
 		peersText := "peers"

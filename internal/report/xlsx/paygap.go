@@ -20,39 +20,6 @@ const (
 	payGapPeersTable = "pay_gap_peers"
 )
 
-// statutoryFigures are the six figures in the service's order and words,
-// by column of the gender_pay_gap table.
-var statutoryFigures = []struct{ column, label string }{
-	{"DiffMeanHourlyPercent", "Mean gender pay gap in hourly pay"},
-	{"DiffMedianHourlyPercent", "Median gender pay gap in hourly pay"},
-	{"DiffMeanBonusPercent", "Mean gender pay gap in bonus pay"},
-	{"DiffMedianBonusPercent", "Median gender pay gap in bonus pay"},
-	{"MaleBonusPercent", "Percentage of men receiving bonus pay"},
-	{"FemaleBonusPercent", "Percentage of women receiving bonus pay"},
-}
-
-// payQuartiles are the quarters of full-pay relevant employees, lowest paid
-// first, with the columns of men's and women's shares.
-var payQuartiles = []struct{ label, men, women string }{
-	{"Lower quartile", "MaleLowerQuartile", "FemaleLowerQuartile"},
-	{"Lower middle quartile", "MaleLowerMiddleQuartile", "FemaleLowerMiddleQuartile"},
-	{"Upper middle quartile", "MaleUpperMiddleQuartile", "FemaleUpperMiddleQuartile"},
-	{"Top quartile", "MaleTopQuartile", "FemaleTopQuartile"},
-}
-
-// peerMeasure names a measure of the peer comparison in words.
-func peerMeasure(column string) string {
-	for _, f := range statutoryFigures {
-		if f.column == column {
-			return f.label
-		}
-	}
-	if column == "FemaleTopQuartile" {
-		return "Percentage of women in the top quartile"
-	}
-	return column
-}
-
 // payGapPlan is the gender pay gap sheet to write: the snapshot's row of
 // gender_pay_gap, the peer rows of the same snapshot and the Excel table
 // names of its blocks.
@@ -238,8 +205,8 @@ func (w *workbook) writePayGap(p *payGapPlan) error {
 
 func (p *payGapPlan) figuresBlock() payBlock {
 	b := payBlock{heading: "The six statutory figures", headers: []string{"Figure", "Percentage"}, places: []int{1}, table: p.tableIDs[0]}
-	for _, f := range statutoryFigures {
-		b.rows = append(b.rows, payRow{f.label, []table.Cell{get(p.gpg, p.row, f.column)}})
+	for _, f := range catalog.StatutoryFigures {
+		b.rows = append(b.rows, payRow{f.Label, []table.Cell{get(p.gpg, p.row, f.Column)}})
 	}
 	return b
 }
@@ -250,8 +217,8 @@ func (p *payGapPlan) quartilesBlock() payBlock {
 		note:    "Quartiles are quarters of full-pay relevant employees ranked by hourly pay, lowest paid first.",
 		headers: []string{"Quartile", "Men (%)", "Women (%)"}, places: []int{1, 1}, table: p.tableIDs[1],
 	}
-	for _, q := range payQuartiles {
-		b.rows = append(b.rows, payRow{q.label, []table.Cell{get(p.gpg, p.row, q.men), get(p.gpg, p.row, q.women)}})
+	for _, q := range catalog.PayQuarters {
+		b.rows = append(b.rows, payRow{q.Label, []table.Cell{get(p.gpg, p.row, q.Men), get(p.gpg, p.row, q.Women)}})
 	}
 	return b
 }
@@ -265,7 +232,7 @@ func (p *payGapPlan) peersBlock() payBlock {
 	}
 	group, source := "", ""
 	for _, row := range p.peerRows {
-		b.rows = append(b.rows, payRow{peerMeasure(get(t, row, "measure").Text), []table.Cell{
+		b.rows = append(b.rows, payRow{catalog.PayMeasureLabel(get(t, row, "measure").Text), []table.Cell{
 			get(t, row, "organisation_value"), get(t, row, "peer_median"),
 			get(t, row, "peer_lower_quartile"), get(t, row, "peer_upper_quartile"),
 			get(t, row, "percentile"), get(t, row, "peer_count")}})

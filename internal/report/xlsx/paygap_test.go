@@ -129,7 +129,7 @@ func TestPayGapSheetFigures(t *testing.T) {
 		{"A16", "Lower quartile"}, {"A19", "Top quartile"},
 		{"A20", "Compared with peer employers"},
 		{"A21", "Peer group: SIC 84110. Source: Gender pay gap service. The percentile rank is the share of peers with a lower figure, counting half of those with the same figure."},
-		{"A23", "Mean gender pay gap in hourly pay"}, {"A25", "Percentage of women in the top quartile"},
+		{"A23", "Mean gender pay gap in hourly pay"}, {"A25", "Women in the top pay quartile"},
 	} {
 		if got := cell(t, f, sheet, tc.ref); got != tc.want {
 			t.Errorf("%s = %q, want %q", tc.ref, got, tc.want)
