@@ -386,25 +386,13 @@ func (b *builder) grade(c string, colours colourMap) *Chart {
 		cells[[2]string{cat, g}] = v.cell(r, "percent_of_grade")
 	}
 	grades := b.gradeOrder(present)
-	series := make([]Series, len(cats))
-	vals := make([]values, len(cats))
-	for i, cat := range cats {
-		for _, g := range grades {
-			cell, ok := cells[[2]string{cat, g}]
-			if !ok {
-				cell = table.Cell{Status: table.Empty}
-			}
-			vals[i].add(cell)
-		}
-		series[i] = vals[i].series(cat, colours.of(cat))
-	}
+	series, phrases := grid(grades, cats, func(g, cat string) (table.Cell, bool) {
+		c, ok := cells[[2]string{cat, g}]
+		return c, ok
+	}, colours, values.say)
 	parts := make([]string, len(grades))
 	for j, g := range grades {
-		each := make([]string, len(cats))
-		for i, cat := range cats {
-			each[i] = cat + " " + vals[i].say(j)
-		}
-		parts[j] = g + ": " + strings.Join(each, ", ")
+		parts[j] = g + ": " + phrases[j]
 	}
 	name := Label(c)
 	return &Chart{
@@ -826,4 +814,32 @@ func (b *builder) targets() *Chart {
 		ValueLabel: "%",
 		Source:     "targets",
 	}
+}
+
+// grid builds one series per category over keys (grades, case types,
+// survey items) from a lookup of cells, a missing cell shown as empty, and
+// for each key the alt-text phrase naming every category's value
+// ("Female 76.9%, Male 23.1%").
+func grid(keys, cats []string, cell func(key, cat string) (table.Cell, bool), colours colourMap, say func(values, int) string) ([]Series, []string) {
+	series := make([]Series, len(cats))
+	vals := make([]values, len(cats))
+	for i, cat := range cats {
+		for _, k := range keys {
+			c, ok := cell(k, cat)
+			if !ok {
+				c = table.Cell{Status: table.Empty}
+			}
+			vals[i].add(c)
+		}
+		series[i] = vals[i].series(cat, colours.of(cat))
+	}
+	phrases := make([]string, len(keys))
+	for j := range keys {
+		each := make([]string, len(cats))
+		for i, cat := range cats {
+			each[i] = cat + " " + say(vals[i], j)
+		}
+		phrases[j] = strings.Join(each, ", ")
+	}
+	return series, phrases
 }

@@ -293,25 +293,13 @@ func (b *builder) casework(c string, colours colourMap) *Chart {
 		}
 		cells[[2]string{ct, cat}] = v.cell(r, "rate_per_100")
 	}
-	series := make([]Series, len(cats))
-	vals := make([]values, len(cats))
-	for i, cat := range cats {
-		for _, ct := range types {
-			cell, ok := cells[[2]string{ct, cat}]
-			if !ok {
-				cell = table.Cell{Status: table.Empty}
-			}
-			vals[i].add(cell)
-		}
-		series[i] = vals[i].series(cat, colours.of(cat))
-	}
+	series, phrases := grid(types, cats, func(ct, cat string) (table.Cell, bool) {
+		c, ok := cells[[2]string{ct, cat}]
+		return c, ok
+	}, colours, func(v values, j int) string { return v.sayNumber(j, "") })
 	parts := make([]string, len(types))
 	for j, ct := range types {
-		each := make([]string, len(cats))
-		for i, cat := range cats {
-			each[i] = cat + " " + vals[i].sayNumber(j, "")
-		}
-		parts[j] = ct + ": " + strings.Join(each, ", ")
+		parts[j] = ct + ": " + phrases[j]
 	}
 	name := Label(c)
 	return &Chart{
@@ -420,25 +408,13 @@ func (b *builder) survey(c string, colours colourMap) *Chart {
 			labels[i] = ShortItem(item) + " (" + strconv.Itoa(k) + ")"
 		}
 	}
-	series := make([]Series, len(cats))
-	vals := make([]values, len(cats))
-	for i, cat := range cats {
-		for _, item := range items {
-			cell, ok := cells[[2]string{item, cat}]
-			if !ok {
-				cell = table.Cell{Status: table.Empty}
-			}
-			vals[i].add(cell)
-		}
-		series[i] = vals[i].series(cat, colours.of(cat))
-	}
+	series, phrases := grid(items, cats, func(item, cat string) (table.Cell, bool) {
+		c, ok := cells[[2]string{item, cat}]
+		return c, ok
+	}, colours, values.say)
 	parts := make([]string, len(items))
 	for j, item := range items {
-		each := make([]string, len(cats))
-		for i, cat := range cats {
-			each[i] = cat + " " + vals[i].say(j)
-		}
-		parts[j] = "“" + item + "”: " + strings.Join(each, ", ")
+		parts[j] = "“" + item + "”: " + phrases[j]
 	}
 	name := Label(c)
 	sub := "Staff survey"
