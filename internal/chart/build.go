@@ -134,6 +134,18 @@ func (v view) rows(pairs ...string) []table.Row {
 	return out
 }
 
+// latest returns the named table's rows of one characteristic at the
+// snapshot its charts show, with the view and that date; no rows when the
+// table, one of the columns or the characteristic is missing.
+func (b *builder) latest(name, characteristic string, cols ...string) (view, string, []table.Row) {
+	v, ok := b.view(name, append([]string{"snapshot_date", "characteristic"}, cols...)...)
+	if !ok {
+		return v, "", nil
+	}
+	asOf := b.asOf(v)
+	return v, asOf, v.rows("snapshot_date", asOf, "characteristic", characteristic)
+}
+
 // asOf returns the snapshot a chart of the view shows: the one asked for, or
 // the table's latest when none was.
 func (b *builder) asOf(v view) string {
@@ -313,12 +325,7 @@ func (b *builder) staffTotal(c, asOf string) (float64, bool) {
 }
 
 func (b *builder) profile(c string) *Chart {
-	v, ok := b.view("profile", "snapshot_date", "characteristic", "category", "percent")
-	if !ok {
-		return nil
-	}
-	asOf := b.asOf(v)
-	rows := v.rows("snapshot_date", asOf, "characteristic", c)
+	v, asOf, rows := b.latest("profile", c, "category", "percent")
 	if len(rows) == 0 {
 		return nil
 	}
@@ -364,12 +371,7 @@ func (b *builder) gradeOrder(present []string) []string {
 }
 
 func (b *builder) grade(c string, colours colourMap) *Chart {
-	v, ok := b.view("representation_by_grade", "snapshot_date", "characteristic", "category", "grade", "percent_of_grade")
-	if !ok {
-		return nil
-	}
-	asOf := b.asOf(v)
-	rows := v.rows("snapshot_date", asOf, "characteristic", c)
+	v, asOf, rows := b.latest("representation_by_grade", c, "category", "grade", "percent_of_grade")
 	if len(rows) == 0 {
 		return nil
 	}
@@ -408,12 +410,7 @@ func (b *builder) grade(c string, colours colourMap) *Chart {
 }
 
 func (b *builder) senior(c string) *Chart {
-	v, ok := b.view("senior_representation", "snapshot_date", "characteristic", "category", "percent_of_senior", "percent_of_all_staff")
-	if !ok {
-		return nil
-	}
-	asOf := b.asOf(v)
-	rows := v.rows("snapshot_date", asOf, "characteristic", c)
+	v, asOf, rows := b.latest("senior_representation", c, "category", "percent_of_senior", "percent_of_all_staff")
 	if len(rows) == 0 {
 		return nil
 	}
@@ -680,12 +677,7 @@ func spareColour(used map[string]bool, start int) string {
 }
 
 func (b *builder) benchmark(c string) *Chart {
-	v, ok := b.view("benchmark", "snapshot_date", "characteristic", "category", "workforce_percent", "population_percent")
-	if !ok {
-		return nil
-	}
-	asOf := b.asOf(v)
-	rows := v.rows("snapshot_date", asOf, "characteristic", c)
+	v, asOf, rows := b.latest("benchmark", c, "category", "workforce_percent", "population_percent")
 	if len(rows) == 0 {
 		return nil
 	}

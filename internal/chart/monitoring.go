@@ -83,6 +83,18 @@ func (b *builder) monitoringColours(c string) colourMap {
 	return m
 }
 
+// periodView returns a monitoring table's view and its rows of one
+// characteristic in the table's period; no rows when the table, a column or
+// the characteristic is missing.
+func (b *builder) periodView(characteristic, name string, cols ...string) (view, []table.Row, string) {
+	v, ok := b.view(name, cols...)
+	if !ok {
+		return v, nil, ""
+	}
+	rows, period := periodRows(v, characteristic)
+	return v, rows, period
+}
+
 // periodRows returns a monitoring table's rows for the characteristic in
 // its latest period, and the period's label ("" when the table has no
 // period column).
@@ -201,11 +213,7 @@ func (v values) sayCount(i int) string {
 }
 
 func (b *builder) recruitment(c string, _ colourMap) *Chart {
-	v, ok := b.view(catalog.Recruitment.Name, "characteristic", "category", "shortlist_rate", "appointment_rate")
-	if !ok {
-		return nil
-	}
-	rows, period := periodRows(v, c)
+	v, rows, period := b.periodView(c, catalog.Recruitment.Name, "characteristic", "category", "shortlist_rate", "appointment_rate")
 	if len(rows) == 0 {
 		return nil
 	}
@@ -243,11 +251,7 @@ func (b *builder) recruitment(c string, _ colourMap) *Chart {
 }
 
 func (b *builder) turnover(c string, _ colourMap) *Chart {
-	v, ok := b.view(catalog.Turnover.Name, "characteristic", "category", "turnover_rate")
-	if !ok {
-		return nil
-	}
-	rows, period := periodRows(v, c)
+	v, rows, period := b.periodView(c, catalog.Turnover.Name, "characteristic", "category", "turnover_rate")
 	if len(rows) == 0 {
 		return nil
 	}
@@ -273,11 +277,7 @@ func (b *builder) turnover(c string, _ colourMap) *Chart {
 }
 
 func (b *builder) casework(c string, colours colourMap) *Chart {
-	v, ok := b.view(catalog.Casework.Name, "case_type", "characteristic", "category", "rate_per_100")
-	if !ok {
-		return nil
-	}
-	rows, period := periodRows(v, c)
+	v, rows, period := b.periodView(c, catalog.Casework.Name, "case_type", "characteristic", "category", "rate_per_100")
 	if len(rows) == 0 {
 		return nil
 	}
@@ -315,11 +315,7 @@ func (b *builder) casework(c string, colours colourMap) *Chart {
 }
 
 func (b *builder) training(c string, _ colourMap) *Chart {
-	v, ok := b.view(catalog.Training.Name, "characteristic", "category", "received_rate")
-	if !ok {
-		return nil
-	}
-	rows, period := periodRows(v, c)
+	v, rows, period := b.periodView(c, catalog.Training.Name, "characteristic", "category", "received_rate")
 	if len(rows) == 0 {
 		return nil
 	}
