@@ -377,17 +377,9 @@ func (d *doc) characteristic(c string) {
 	}
 
 	t := d.pub.Table(catalog.Profile.Name)
-	g := grid{cols: []column{
-		{head: "Category", weight: 70},
-		{head: "Headcount", weight: 20, right: true},
-		{head: "% of all staff", weight: 20, right: true},
-		{head: "% of staff who declared", weight: 22, right: true},
-	}}
+	g := d.profileGrid(c)
 	notApplicable := false
 	for _, row := range d.current(t, "characteristic", c) {
-		g.rows = append(g.rows, []string{
-			str(t, row, "category"), show(t, row, "headcount"), show(t, row, "percent"), show(t, row, "percent_of_declared"),
-		})
 		if pc, _ := field(t, row, "percent_of_declared"); pc.Status == table.NotApplicable {
 			notApplicable = true
 		}
