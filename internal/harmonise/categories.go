@@ -37,6 +37,19 @@ var Input = []Characteristic{
 	MaritalStatus, PregnancyMaternity, Carer,
 }
 
+// NumInput is len(Input), for arrays indexed like Input.
+const NumInput = 9
+
+// InputIndex is c's position in Input, or -1 for a derived characteristic.
+func InputIndex(c Characteristic) int {
+	for i, x := range Input {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
 // The two missing-value categories every characteristic has.
 const (
 	PreferNotToSay = "Prefer not to say" // the person declined

@@ -198,7 +198,7 @@ func TestEncodings(t *testing.T) {
 	mixed := []byte("Employee Number,Gender,Department\nE1,F,Caf\xc3\xa9s\nE2,M,Chief Executive\x92s\nE3,F,R\xc3\xa9sum\xc3\xa9s\n")
 	t.Run("utf-16", func(t *testing.T) {
 		recs, problems, err := read(t, "staff.csv", utf16)
-		if err != nil || len(recs) != 1 || recs[0].Chars[harmonise.Ethnicity] != "Asian, Asian British or Asian Welsh: Indian" {
+		if err != nil || len(recs) != 1 || recs[0].Chars.Get(harmonise.Ethnicity) != "Asian, Asian British or Asian Welsh: Indian" {
 			t.Errorf("records %+v, problems %v, error %v", recs, problems, err)
 		}
 	})

@@ -38,7 +38,9 @@ func ParseDate(s string, order DateOrder, pivotYear int) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, errNotDate
 	}
-	if v, err := strconv.ParseFloat(s, 64); err == nil {
+	if !serialLike(s) {
+		// Not a number: skip ParseFloat, whose error costs an allocation per date.
+	} else if v, err := strconv.ParseFloat(s, 64); err == nil {
 		// Serials from 1 (1 Jan 1900) to 2958465 (31 Dec 9999).
 		if v < 1 || v > 2958465 || strings.ContainsAny(s, "eE") {
 			return time.Time{}, errNotDate
@@ -71,14 +73,56 @@ func ParseDate(s string, order DateOrder, pivotYear int) (time.Time, error) {
 	return time.Time{}, errNotDate
 }
 
+// serialLike reports whether s could be a spreadsheet date serial: digits
+// with at most a sign in front and a decimal point.
+func serialLike(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	digits, points := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1
+}
+
+// dateParts splits s at '/', '-' and '.' (runs of them count as one, and
+// leading or trailing ones are dropped) and reports whether there are
+// exactly three parts.
+func dateParts(s string) (parts [3]string, ok bool) {
+	n, start := 0, -1
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && s[i] != '/' && s[i] != '-' && s[i] != '.' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			if n == 3 {
+				return parts, false
+			}
+			parts[n], n, start = s[start:i], n+1, -1
+		}
+	}
+	return parts, n == 3
+}
+
 // numericDate splits "31/03/2025", "3-31-25" or "31.03.2025 0:00" into day,
 // month and year by the given order. A part over 12 settles the order.
 func numericDate(s string, order DateOrder) (d, m, y int, ok bool) {
 	if i := strings.IndexByte(s, ' '); i > 0 {
 		s = s[:i] // a trailing time such as "0:00"
 	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
-	if len(parts) != 3 {
+	parts, ok := dateParts(s)
+	if !ok {
 		return 0, 0, 0, false
 	}
 	var n [3]int
@@ -116,8 +160,8 @@ func dateOrderEvidence(s string) DateOrder {
 	if i := strings.IndexByte(s, ' '); i > 0 {
 		s = s[:i]
 	}
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
-	if len(parts) != 3 || len(parts[0]) == 4 {
+	parts, ok := dateParts(s)
+	if !ok || len(parts[0]) == 4 {
 		return -1
 	}
 	a, errA := strconv.Atoi(parts[0])

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -90,4 +91,22 @@ func TestMapHeaders(t *testing.T) {
 	if got := NearestHeader(EmployeeID, []string{"Pay Grade", "Staff Ref", "Gender"}, a); got != "Staff Ref" {
 		t.Errorf("NearestHeader = %q", got)
 	}
+}
+
+// FuzzDateParts checks the allocation-free date splitter against
+// strings.FieldsFunc, which it replaced.
+func FuzzDateParts(f *testing.F) {
+	for _, s := range []string{"31/03/2025", "2025-03-31", "31.03.2025", "31//03/2025", "/31/03/2025/", "1/2", "1/2/3/4", "", "---", "31/03/2025 0:00", "+31/03/25"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '-' || r == '.' })
+		got, ok := dateParts(s)
+		if ok != (len(want) == 3) {
+			t.Fatalf("dateParts(%q) ok=%v, FieldsFunc gives %q", s, ok, want)
+		}
+		if ok && (got[0] != want[0] || got[1] != want[1] || got[2] != want[2]) {
+			t.Fatalf("dateParts(%q) = %q, FieldsFunc gives %q", s, got, want)
+		}
+	})
 }

@@ -50,7 +50,7 @@ type Record struct {
 	Department      string
 	ContractType    string
 	WorkingPattern  string
-	Chars           map[harmonise.Characteristic]string
+	Chars           CharValues
 	Age             int // completed years at the snapshot; -1 when not known, NoAgeColumn when the file has no age
 	FTE             float64
 	WeeklyHours     float64
@@ -67,6 +67,35 @@ type Record struct {
 	Date    time.Time        // the event's date (application, start, leaving, case opened, training); zero when not known
 	Text    map[Field]string // stage, case type, outcome, course, status, reason, as written
 	Other   []Answer         // the cells of unmapped columns, in column order (survey items)
+
+	hasID bool // PersonKey comes from the file's ID column (not the row number)
+}
+
+// CharValues holds a record's category of each characteristic of
+// harmonise.Input, in that order; "" where the file has no column for it.
+type CharValues [harmonise.NumInput]string
+
+// Get returns the category of c, "" when c is not an input characteristic
+// or the file has no column for it.
+func (v *CharValues) Get(c harmonise.Characteristic) string {
+	if i := harmonise.InputIndex(c); i >= 0 {
+		return v[i]
+	}
+	return ""
+}
+
+// CharsOf builds CharValues from categories by characteristic.
+func CharsOf(m map[harmonise.Characteristic]string) CharValues {
+	var v CharValues
+	for c, category := range m {
+		v.Set(c, category)
+	}
+	return v
+}
+
+// Set sets the category of the input characteristic c.
+func (v *CharValues) Set(c harmonise.Characteristic, category string) {
+	v[harmonise.InputIndex(c)] = category
 }
 
 // ReadOptions say how to read one workforce file.
@@ -294,51 +323,30 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 		}
 	}
 
-	p := parser{opts: opts, name: name, sheet: sum.Sheet, m: m, orders: orders, seen: map[string]int{}, unmapped: map[unmappedKey]*unmappedCount{}, width: len(header), ids: newPseudonymiser(opts.Key)}
-	handle := func(r row) error {
-		if r.cells == nil {
-			sum.Rejected++
-			opts.Log.Add(quality.Problem{File: name, Sheet: sum.Sheet, Row: r.n, Kind: "unreadable row", Message: "the row cannot be read (a stray quote or broken field); it is left out", Severity: quality.Rejected})
-			return nil
+	p := parser{opts: opts, name: name, sheet: sum.Sheet, m: m, orders: orders, unmapped: map[unmappedKey]*unmappedCount{}, width: len(header), ids: newPseudonymiser(opts.Key), has: presentColumns(m, opts)}
+	next := func() (row, error) {
+		if len(data) > 0 {
+			r := data[0]
+			data = data[1:]
+			return r, nil
 		}
-		p.sanitise(r)
-		if blankRow(r.cells) {
-			return nil
+		if eof {
+			return row{}, io.EOF
 		}
-		sum.Rows++
-		rec, err := p.record(r)
-		if err != nil {
-			return err
-		}
-		if rec == nil {
-			sum.Rejected++
-			return nil
-		}
-		return emit(rec)
-	}
-	for _, r := range data {
-		if err := handle(r); err != nil {
-			return sum, err
-		}
-	}
-	for !eof {
 		cells, n, err := rows.Next()
-		if err == io.EOF {
-			break
-		}
 		var re *RowError
-		if errors.As(err, &re) {
-			if err := handle(row{nil, re.Row}); err != nil {
-				return sum, err
-			}
-			continue
+		switch {
+		case errors.As(err, &re):
+			return row{nil, re.Row}, nil
+		case err == io.EOF:
+			return row{}, err
+		case err != nil:
+			return row{}, atRow(where, err)
 		}
-		if err != nil {
-			return sum, atRow(where, err)
-		}
-		if err := handle(row{cells, n}); err != nil {
-			return sum, err
-		}
+		return row{cells, n}, nil
+	}
+	if err := p.readRows(next, where, &sum, emit); err != nil {
+		return sum, err
 	}
 	if sum.Rows == 0 {
 		return sum, fmt.Errorf("%s: %w: the file has a header row but no data rows; expected one row per employee below the header", where, ErrInvalidData)
@@ -433,13 +441,64 @@ type parser struct {
 	sheet      string
 	m          Mapping
 	orders     map[Field]DateOrder
-	seen       map[string]int
 	unmapped   map[unmappedKey]*unmappedCount
 	width      int
 	ids        *pseudonymiser
 	noPay      int // rows with pay columns but no usable hourly pay
 	payRows    int // rows of a file with pay columns
 	firstNoPay int
+	// labels caches the mapper's answers on this parser's goroutine (the
+	// mapper's own cache is shared, and so locked), by characteristic.
+	labels [harmonise.NumInput]map[string]mappedLabel
+	has    columnsPresent
+}
+
+// columnsPresent says which columns a file has, worked out once for the
+// checks made on every row.
+type columnsPresent struct {
+	grade, dateOfBirth, age bool
+	pay                     bool // any of the pay columns hourly pay is worked out from
+	monitoring              bool // any field only monitoring files have, or other columns are kept
+}
+
+func presentColumns(m Mapping, opts ReadOptions) columnsPresent {
+	has := func(fs ...Field) bool {
+		for _, f := range fs {
+			if _, ok := m.Index[f]; ok {
+				return true
+			}
+		}
+		return false
+	}
+	return columnsPresent{
+		grade: has(Grade), dateOfBirth: has(DateOfBirth), age: has(Age),
+		pay:        has(HourlyPay, OrdinaryPay, AnnualSalary, FTESalary),
+		monitoring: opts.KeepOtherColumns || has(append([]Field{AgeBandText, EventDate}, monitoringText...)...),
+	}
+}
+
+type mappedLabel struct {
+	category string
+	ok       bool
+}
+
+// maxLocalLabels bounds each characteristic's cache of labels: a file with
+// more distinct labels than this is mostly junk, mapped afresh each time.
+const maxLocalLabels = 4096
+
+// mapLabel maps a label of the i-th input characteristic c.
+func (p *parser) mapLabel(i int, c harmonise.Characteristic, raw string) (string, bool) {
+	if m, hit := p.labels[i][raw]; hit {
+		return m.category, m.ok
+	}
+	category, ok := p.opts.Mapper.Map(c, raw)
+	if p.labels[i] == nil {
+		p.labels[i] = map[string]mappedLabel{}
+	}
+	if len(p.labels[i]) < maxLocalLabels {
+		p.labels[i][raw] = mappedLabel{category, ok}
+	}
+	return category, ok
 }
 
 func (p *parser) warn(r row, f Field, kind, format string, args ...any) {
@@ -477,7 +536,7 @@ func (p *parser) record(r row) (*Record, error) {
 	} else if len(r.cells) > p.width && !blankRow(r.cells[p.width:]) {
 		p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Kind: "long row", Message: fmt.Sprintf("the row has %d fields but the header has %d; the extra fields are ignored", len(r.cells), p.width)})
 	}
-	rec := &Record{Row: r.n, Age: -1, Chars: make(map[harmonise.Characteristic]string, len(harmonise.Input)+1),
+	rec := &Record{Row: r.n, Age: -1,
 		FTE: Unknown, WeeklyHours: Unknown, HourlyPay: Unknown, OrdinaryPay: Unknown, AnnualSalary: Unknown, FTESalary: Unknown, BonusPay: Unknown}
 
 	idField := p.opts.idField()
@@ -487,14 +546,7 @@ func (p *parser) record(r row) (*Record, error) {
 			return nil, nil
 		}
 		rec.PersonKey = p.ids.key(id)
-		if first, dup := p.seen[rec.PersonKey]; dup && !p.opts.AllowRepeatedIDs {
-			where := p.name
-			if p.sheet != "" {
-				where += ":" + p.sheet
-			}
-			return nil, fmt.Errorf("%s:%d:%s: %w: the same %s as row %d; each must appear once in the file", where, r.n, p.header(idField), ErrInvalidData, idNoun(idField), first)
-		}
-		p.seen[rec.PersonKey] = r.n
+		rec.hasID = true
 	} else {
 		rec.PersonKey = p.ids.key(fmt.Sprintf("row-%d", r.n))
 	}
@@ -503,16 +555,16 @@ func (p *parser) record(r row) (*Record, error) {
 	rec.Department, _ = p.cell(r, Department)
 	rec.ContractType, _ = p.cell(r, ContractType)
 	rec.WorkingPattern, _ = p.cell(r, WorkingPattern)
-	if _, ok := p.m.Index[Grade]; ok && rec.Grade == "" {
+	if p.has.grade && rec.Grade == "" {
 		rec.Grade = harmonise.NotKnown
 	}
 
-	for _, c := range harmonise.Input {
+	for ci, c := range harmonise.Input {
 		raw, ok := p.cell(r, Field(c))
 		if !ok {
 			continue
 		}
-		cat, mapped := p.opts.Mapper.Map(c, raw)
+		cat, mapped := p.mapLabel(ci, c, raw)
 		if !mapped {
 			k := unmappedKey{p.header(Field(c)), c, raw}
 			if u := p.unmapped[k]; u != nil {
@@ -521,7 +573,7 @@ func (p *parser) record(r row) (*Record, error) {
 				p.unmapped[k] = &unmappedCount{first: r.n, n: 1}
 			}
 		}
-		rec.Chars[c] = cat
+		rec.Chars[ci] = cat
 	}
 
 	p.readAge(r, rec)
@@ -532,7 +584,9 @@ func (p *parser) record(r row) (*Record, error) {
 	rec.AnnualSalary = p.money(r, AnnualSalary)
 	rec.FTESalary = p.money(r, FTESalary)
 	p.hourlyPay(r, rec)
-	p.monitoringFields(r, rec)
+	if p.has.monitoring {
+		p.monitoringFields(r, rec)
+	}
 	rec.BonusPay = p.money(r, BonusPay)
 	if raw, ok := p.cell(r, FullPayRelevant); ok && raw != "" {
 		if yes, ok := ParseYesNo(raw); ok {
@@ -555,9 +609,7 @@ func (p *parser) record(r row) (*Record, error) {
 }
 
 func (p *parser) readAge(r row, rec *Record) {
-	_, hasDOB := p.m.Index[DateOfBirth]
-	_, hasAge := p.m.Index[Age]
-	if !hasDOB && !hasAge {
+	if !p.has.dateOfBirth && !p.has.age {
 		rec.Age = NoAgeColumn
 		return
 	}
@@ -699,28 +751,27 @@ func (p *parser) hourlyPay(r row, rec *Record) {
 	case !math.IsNaN(rec.FTESalary):
 		rec.HourlyPay, field = rec.FTESalary/weeksPerYear/std, FTESalary
 	}
-	_, hasPay := p.m.Index[HourlyPay]
-	for _, f := range []Field{OrdinaryPay, AnnualSalary, FTESalary} {
-		if _, ok := p.m.Index[f]; ok {
-			hasPay = true
-		}
-	}
-	if !hasPay {
+	if !p.has.pay {
 		return
 	}
 	p.payRows++
 	if math.IsNaN(rec.HourlyPay) {
-		if p.noPay == 0 {
-			p.firstNoPay = r.n
-		}
-		p.noPay++
+		p.markNoPay(r.n)
 		return
 	}
 	if rec.HourlyPay < minHourlyPay || rec.HourlyPay > maxHourlyPay {
 		p.warn(r, field, "impossible pay", "works out at an hourly rate below £1.22 or above £1,000; left out of the pay figures")
 		rec.HourlyPay = Unknown
-		p.noPay++
+		p.markNoPay(r.n)
 	}
+}
+
+// markNoPay counts row n among the rows with no usable pay.
+func (p *parser) markNoPay(n int) {
+	if p.noPay == 0 || n < p.firstNoPay {
+		p.firstNoPay = n
+	}
+	p.noPay++
 }
 
 func (p *parser) reportNoPay() {

@@ -45,9 +45,9 @@ func benchWarehouse(b *testing.B) (*warehouse.Warehouse, metrics.Settings) {
 				for i := range benchStaff {
 					r := &ingest.Record{Row: i + 2, PersonKey: fmt.Sprintf("p%07d", i), Grade: grades[(i*7)%len(grades)], Age: 17 + (i*13)%52,
 						FTE: 1, WeeklyHours: 37, HourlyPay: 12 + float64((i*37)%2000)/40, OrdinaryPay: math.NaN(), AnnualSalary: math.NaN(),
-						FTESalary: math.NaN(), BonusPay: float64(i % 3 * 100), Chars: map[harmonise.Characteristic]string{}}
+						FTESalary: math.NaN(), BonusPay: float64(i % 3 * 100)}
 					for c, list := range cats {
-						r.Chars[c] = list[(i*31+len(c)*year)%len(list)]
+						r.Chars.Set(c, list[(i*31+len(c)*year)%len(list)])
 					}
 					if err := emit(r); err != nil {
 						return ingest.Summary{}, err

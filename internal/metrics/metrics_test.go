@@ -44,7 +44,7 @@ func load(t *testing.T, w *warehouse.Warehouse, date time.Time, people []person)
 			for i, p := range people {
 				r := &ingest.Record{Row: i + 2, PersonKey: string(rune('a' + i)), Grade: p.grade, Age: p.age,
 					FTE: math.NaN(), WeeklyHours: math.NaN(), HourlyPay: math.NaN(), OrdinaryPay: math.NaN(), AnnualSalary: math.NaN(), BonusPay: math.NaN(),
-					Chars: map[harmonise.Characteristic]string{harmonise.Sex: p.sex, harmonise.Ethnicity: p.ethnicity, harmonise.Disability: p.disability}}
+					Chars: ingest.CharsOf(map[harmonise.Characteristic]string{harmonise.Sex: p.sex, harmonise.Ethnicity: p.ethnicity, harmonise.Disability: p.disability})}
 				if err := emit(r); err != nil {
 					return ingest.Summary{}, err
 				}

@@ -34,7 +34,7 @@ type event struct {
 func blankRecord(i int, ethnicity string) *ingest.Record {
 	return &ingest.Record{Row: i + 2, PersonKey: string(rune('A' + i)), Age: ingest.NoAgeColumn,
 		FTE: math.NaN(), WeeklyHours: math.NaN(), HourlyPay: math.NaN(), OrdinaryPay: math.NaN(), AnnualSalary: math.NaN(), FTESalary: math.NaN(), BonusPay: math.NaN(),
-		Chars: map[harmonise.Characteristic]string{harmonise.Ethnicity: ethnicity}}
+		Chars: ingest.CharsOf(map[harmonise.Characteristic]string{harmonise.Ethnicity: ethnicity})}
 }
 
 func repeat(n int, ethnicity string) []string {

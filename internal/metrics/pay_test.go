@@ -44,7 +44,7 @@ func payTables(t *testing.T, people []earner) map[string]*table.Table {
 				}
 				r := &ingest.Record{Row: i + 2, PersonKey: string(rune('a' + i)), Age: ingest.NoAgeColumn, FullPayRelevant: &fp,
 					FTE: math.NaN(), WeeklyHours: math.NaN(), HourlyPay: p.hourly, OrdinaryPay: math.NaN(), AnnualSalary: math.NaN(), FTESalary: math.NaN(), BonusPay: p.bonus,
-					Chars: map[harmonise.Characteristic]string{harmonise.Sex: p.sex, harmonise.Disability: d}}
+					Chars: ingest.CharsOf(map[harmonise.Characteristic]string{harmonise.Sex: p.sex, harmonise.Disability: d})}
 				if err := emit(r); err != nil {
 					return ingest.Summary{}, err
 				}

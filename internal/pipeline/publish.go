@@ -58,6 +58,7 @@ type ManifestFile struct {
 // Timings are the run's stage times in seconds.
 type Timings struct {
 	Ingest  float64 `json:"ingest_s"`
+	Store   float64 `json:"store_s"` // writing the loaded rows' compressed columns
 	Metrics float64 `json:"metrics_s"`
 	Outputs float64 `json:"outputs_s"`
 	Total   float64 `json:"total_s"`

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"github.com/robfig/cron/v3"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -131,6 +132,9 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 			return &Result{NotDue: !due}, err
 		}
 	}
+	if left := opts.DBPath + ".next"; opts.DBPath != ":memory:" && fileExists(left) {
+		log.Info("removed a working copy of the warehouse left by an interrupted run", "file", displayPath(left))
+	}
 	if err := w.Begin(ctx); err != nil {
 		return nil, err
 	}
@@ -222,6 +226,13 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 		return nil, err
 	}
 	man.Timings.Ingest = time.Since(ingestStart).Seconds()
+	// The metrics read the loaded rows from the warehouse's compressed
+	// blocks, not from memory (which, for a large load, they would outgrow).
+	storeStart := time.Now()
+	if err := w.Checkpoint(ctx); err != nil {
+		return nil, err
+	}
+	man.Timings.Store = time.Since(storeStart).Seconds()
 
 	if opts.Strict {
 		var lines []string
@@ -448,4 +459,9 @@ func isDue(ctx context.Context, w *warehouse.Warehouse, p *config.Pipeline, now 
 		return err == nil, err
 	}
 	return !sched.Next(last).After(now), nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

@@ -234,7 +234,7 @@ func eventValues(f MonitoringFile, r *ingest.Record) []driver.Value {
 	}
 	v = append(v, nullable(r.Grade), nullable(r.Department))
 	for _, c := range charColumns {
-		v = append(v, nullable(r.Chars[c]))
+		v = append(v, nullable(r.Chars.Get(c)))
 	}
 	var age driver.Value
 	if r.Age != ingest.NoAgeColumn {

@@ -1,7 +1,8 @@
 // Package warehouse keeps the harmonised workforce records in a DuckDB file:
 // one set of records per snapshot date, with the file each came from, its
-// content hash and its data-quality findings. A run's changes are one
-// transaction, so a failed run leaves the warehouse as it was.
+// content hash and its data-quality findings. A run changes a copy of the
+// warehouse file that replaces it only when the run succeeds, so a failed
+// run leaves the warehouse as it was.
 package warehouse
 
 import (
@@ -10,11 +11,13 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/duckdb/duckdb-go/v2"
 
@@ -23,7 +26,7 @@ import (
 	"github.com/equip-project/equip/internal/quality"
 )
 
-const schema = `
+const schemaFormat = `
 CREATE TABLE IF NOT EXISTS snapshots (
 	snapshot_date   DATE PRIMARY KEY,
 	source          VARCHAR NOT NULL,
@@ -41,15 +44,15 @@ CREATE TABLE IF NOT EXISTS staff (
 	department          VARCHAR,
 	contract_type       VARCHAR,
 	working_pattern     VARCHAR,
-	sex                 VARCHAR,
-	gender_identity     VARCHAR,
-	ethnicity           VARCHAR,
-	disability          VARCHAR,
-	religion            VARCHAR,
-	sexual_orientation  VARCHAR,
-	marital_status      VARCHAR,
-	pregnancy_maternity VARCHAR,
-	carer               VARCHAR,
+	sex                 %[1]s,
+	gender_identity     %[2]s,
+	ethnicity           %[3]s,
+	disability          %[4]s,
+	religion            %[5]s,
+	sexual_orientation  %[6]s,
+	marital_status      %[7]s,
+	pregnancy_maternity %[8]s,
+	carer               %[9]s,
 	age                 INTEGER,  -- NULL: no age column; -1: column present, age not known
 	fte                 DOUBLE,
 	weekly_hours        DOUBLE,
@@ -75,9 +78,62 @@ CREATE TABLE IF NOT EXISTS problems (
 `
 
 // The characteristic columns of the staff table, in table order.
-var charColumns = []harmonise.Characteristic{
-	harmonise.Sex, harmonise.GenderIdentity, harmonise.Ethnicity, harmonise.Disability, harmonise.Religion,
-	harmonise.SexualOrientation, harmonise.MaritalStatus, harmonise.PregnancyMaternity, harmonise.Carer,
+// They are harmonise.Input, in its order, which is also the order of a
+// record's CharValues.
+var charColumns = harmonise.Input
+
+// The staff table's characteristic columns are ENUMs of the harmonised
+// categories: DuckDB stores and compares a category as a small number, and
+// the appender hands it over without copying the text, which makes loading
+// a large extract much cheaper than with text columns.
+var schema = fmt.Sprintf(schemaFormat, charTypes()...)
+
+// charType is the ENUM type of a characteristic column: its valid
+// categories, in presentation order.
+func charType(c harmonise.Characteristic) string {
+	var b strings.Builder
+	b.WriteString("ENUM(")
+	for i, category := range harmonise.ValidCategories(c) {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("'" + strings.ReplaceAll(category, "'", "''") + "'")
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+func charTypes() []any {
+	out := make([]any, len(charColumns))
+	for i, c := range charColumns {
+		out[i] = charType(c)
+	}
+	return out
+}
+
+// upgradeStaff brings the characteristic columns of a warehouse written by
+// an earlier equip (text columns, or ENUMs of an older list of categories)
+// to the current types; a category no longer in the list becomes Not known.
+func (w *Warehouse) upgradeStaff(ctx context.Context) error {
+	for _, c := range charColumns {
+		want := charType(c)
+		var have, canonical string
+		err := w.conn.QueryRowContext(ctx, `SELECT data_type, typeof(NULL::`+want+`) FROM duckdb_columns()
+			WHERE database_name = current_database() AND schema_name = 'main' AND table_name = 'staff' AND column_name = ?`, string(c)).Scan(&have, &canonical)
+		if err != nil {
+			return fmt.Errorf("read the staff table's columns: %w", err)
+		}
+		if have == canonical {
+			continue
+		}
+		col := string(c)
+		q := fmt.Sprintf(`ALTER TABLE staff ALTER COLUMN %[1]s SET DATA TYPE %[2]s USING
+			CASE WHEN %[1]s IS NULL THEN NULL ELSE coalesce(TRY_CAST(%[1]s::VARCHAR AS %[2]s), '%[3]s') END`, col, want, harmonise.NotKnown)
+		if _, err := w.conn.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("upgrade the staff table's %s column: %w", col, err)
+		}
+	}
+	return nil
 }
 
 // memoryLimit bounds DuckDB's buffer memory when EQUIP_MEMORY_LIMIT is set
@@ -90,12 +146,14 @@ type Warehouse struct {
 	db   *sql.DB
 	conn *sql.Conn
 	inTx bool
+	// next is the working copy a run changes ("<Path>.next") between Begin
+	// and Commit; empty outside a run and for a warehouse in memory.
+	next string
 }
 
 // Open opens (creating when needed, with mode 0600) the warehouse at path.
 // An empty path or ":memory:" opens a warehouse in memory.
 func Open(ctx context.Context, path string) (*Warehouse, error) {
-	dsn := ""
 	if path != "" && path != ":memory:" {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, fmt.Errorf("create the warehouse folder: %w", err)
@@ -110,11 +168,24 @@ func Open(ctx context.Context, path string) (*Warehouse, error) {
 			// DuckDB refuses an empty file; remove it and let DuckDB create it, then fix the mode.
 			os.Remove(path)
 		}
-		dsn = path
+	}
+	w := &Warehouse{Path: path}
+	if err := w.open(ctx, path); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// open connects to the DuckDB file at file (the warehouse or its working
+// copy) and makes sure the tables exist.
+func (w *Warehouse) open(ctx context.Context, file string) error {
+	dsn := file
+	if file == ":memory:" {
+		dsn = ""
 	}
 	db, err := sql.Open("duckdb", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open the warehouse %s: %w", path, err)
+		return fmt.Errorf("open the warehouse %s: %w", w.Path, err)
 	}
 	conn, err := db.Conn(ctx)
 	if err != nil {
@@ -126,44 +197,53 @@ func Open(ctx context.Context, path string) (*Warehouse, error) {
 			if _, after, ok := strings.Cut(msg, "Conflicting lock is held in "); ok {
 				holder, _, _ = strings.Cut(after, ". See also")
 			}
-			return nil, fmt.Errorf("%s: %w (%s holds the file open); close it and try again", path, ErrBusy, holder)
+			return fmt.Errorf("%s: %w (%s holds the file open); close it and try again", w.Path, ErrBusy, holder)
 		}
-		return nil, fmt.Errorf("open the warehouse %s: %w (is it a DuckDB file?)", path, err)
+		return fmt.Errorf("open the warehouse %s: %w (is it a DuckDB file?)", w.Path, err)
 	}
-	w := &Warehouse{Path: path, db: db, conn: conn}
+	w.db, w.conn = db, conn
 	if dsn != "" {
-		os.Chmod(path, 0o600)
+		os.Chmod(file, 0o600)
 	}
 	// Every query orders its result, so DuckDB need not keep insertion order
 	// (which costs memory on large loads). EQUIP_MEMORY_LIMIT bounds DuckDB's
-	// memory where a machine is shared; a run's loaded rows stay in memory
-	// until it commits, so a bound below about a gigabyte per million rows
-	// fails the run.
+	// memory where a machine is shared; beyond it DuckDB spills to
+	// "<warehouse>.tmp".
 	settings := "SET preserve_insertion_order = false;"
 	if memoryLimit != "" {
 		settings += " SET memory_limit = '" + strings.ReplaceAll(memoryLimit, "'", "") + "';"
 		if dsn != "" {
-			settings += " SET temp_directory = '" + strings.ReplaceAll(path+".tmp", "'", "''") + "';"
+			settings += " SET temp_directory = '" + strings.ReplaceAll(w.Path+".tmp", "'", "''") + "';"
 		}
 	}
 	if _, err := conn.ExecContext(ctx, settings); err != nil {
-		w.Close()
-		return nil, fmt.Errorf("prepare the warehouse %s: %w", path, err)
+		w.disconnect()
+		return fmt.Errorf("prepare the warehouse %s: %w", w.Path, err)
 	}
 	if _, err := conn.ExecContext(ctx, schema+monitoringSchema+runsSchema); err != nil {
-		w.Close()
-		return nil, fmt.Errorf("prepare the warehouse %s: %w", path, err)
+		w.disconnect()
+		return fmt.Errorf("prepare the warehouse %s: %w", w.Path, err)
 	}
-	return w, nil
+	return nil
 }
 
-// Close closes the warehouse, rolling back an open transaction.
+// disconnect closes the DuckDB connection and database, if open.
+func (w *Warehouse) disconnect() error {
+	if w.db == nil {
+		return nil
+	}
+	w.conn.Close()
+	err := w.db.Close()
+	w.db, w.conn = nil, nil
+	return err
+}
+
+// Close closes the warehouse, discarding a run that was not committed.
 func (w *Warehouse) Close() error {
 	if w.inTx {
 		w.Rollback()
 	}
-	w.conn.Close()
-	err := w.db.Close()
+	err := w.disconnect()
 	for _, p := range []string{w.Path, w.Path + ".wal"} {
 		if p != "" && p != ":memory:" {
 			os.Chmod(p, 0o600)
@@ -175,27 +255,79 @@ func (w *Warehouse) Close() error {
 // Conn is the warehouse's connection, for the metric queries.
 func (w *Warehouse) Conn() *sql.Conn { return w.conn }
 
-// Begin starts the run's transaction.
+// Begin starts the run's changes. A warehouse in memory takes them in one
+// transaction. A warehouse file is copied to "<path>.next" and the run
+// changes the copy, committing as it goes, so that DuckDB can keep the
+// loaded rows on disk rather than hold a large load in memory until the
+// end; Commit then puts the copy in the warehouse's place with one rename,
+// and Rollback (or a killed run) leaves the warehouse as it was.
 func (w *Warehouse) Begin(ctx context.Context) error {
-	if _, err := w.conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return fmt.Errorf("begin: %w", err)
+	if w.Path == "" || w.Path == ":memory:" {
+		if _, err := w.conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+			return fmt.Errorf("begin: %w", err)
+		}
+		w.inTx = true
+		return nil
 	}
-	w.inTx = true
-	return nil
+	// Fold any write-ahead log into the file, so the file is the whole warehouse.
+	if _, err := w.conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	if err := w.disconnect(); err != nil {
+		return fmt.Errorf("close the warehouse %s: %w", w.Path, err)
+	}
+	next := w.Path + ".next"
+	removeCopy(next) // a killed run's copy
+	if err := copyFile(w.Path, next); err != nil {
+		removeCopy(next)
+		w.open(ctx, w.Path)
+		return fmt.Errorf("copy the warehouse %s: %w", w.Path, err)
+	}
+	if err := w.open(ctx, next); err != nil {
+		removeCopy(next)
+		return err
+	}
+	w.next, w.inTx = next, true
+	return w.upgradeStaff(ctx)
 }
 
-// Commit makes the run's changes permanent.
+// Commit makes the run's changes permanent. For a warehouse file the
+// working copy is checkpointed, closed, synced and renamed over the
+// warehouse; the warehouse is then closed.
 func (w *Warehouse) Commit(ctx context.Context) error {
 	if !w.inTx {
 		return nil
 	}
 	w.inTx = false
-	if _, err := w.conn.ExecContext(ctx, "COMMIT"); err != nil {
-		return fmt.Errorf("commit: %w", err)
+	if w.next == "" {
+		if _, err := w.conn.ExecContext(ctx, "COMMIT"); err != nil {
+			return fmt.Errorf("commit: %w", err)
+		}
+		return nil
+	}
+	next := w.next
+	w.next = ""
+	fail := func(err error) error {
+		w.disconnect()
+		removeCopy(next)
+		return err
 	}
 	if _, err := w.conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
-		return fmt.Errorf("checkpoint: %w", err)
+		return fail(fmt.Errorf("checkpoint: %w", err))
 	}
+	if err := w.disconnect(); err != nil {
+		return fail(fmt.Errorf("close the warehouse %s: %w", w.Path, err))
+	}
+	if _, err := os.Stat(next + ".wal"); err == nil {
+		return fail(fmt.Errorf("commit: the warehouse copy %s still has a write-ahead log after closing", next))
+	}
+	if err := syncFile(next); err != nil {
+		return fail(fmt.Errorf("commit: %w", err))
+	}
+	if err := os.Rename(next, w.Path); err != nil {
+		return fail(fmt.Errorf("commit: %w", err))
+	}
+	syncDir(filepath.Dir(w.Path))
 	return nil
 }
 
@@ -205,8 +337,72 @@ func (w *Warehouse) Rollback() error {
 		return nil
 	}
 	w.inTx = false
-	_, err := w.conn.ExecContext(context.Background(), "ROLLBACK")
+	if w.next == "" {
+		_, err := w.conn.ExecContext(context.Background(), "ROLLBACK")
+		return err
+	}
+	err := w.disconnect()
+	removeCopy(w.next)
+	w.next = ""
 	return err
+}
+
+// Checkpoint writes what the run has loaded so far into its working copy's
+// blocks, so that later queries read it from there (a warehouse in memory,
+// whose run is one transaction, has nothing to write).
+func (w *Warehouse) Checkpoint(ctx context.Context) error {
+	if w.next == "" {
+		return nil
+	}
+	if _, err := w.conn.ExecContext(ctx, "CHECKPOINT"); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	return nil
+}
+
+// removeCopy removes a working copy of the warehouse and its log.
+func removeCopy(next string) {
+	os.Remove(next)
+	os.Remove(next + ".wal")
+}
+
+// copyFile copies src to a new file dst with mode 0600, synced to disk.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+// syncDir makes a rename in dir durable (where the system allows).
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
 }
 
 // Snapshot describes one loaded snapshot.
@@ -250,7 +446,7 @@ func (w *Warehouse) Loaded(ctx context.Context, date time.Time, sha, settings st
 }
 
 // Load replaces the snapshot at s.Date with the records read by read. It
-// must run inside the run's transaction. read runs on a goroutine of its
+// must run between Begin and Commit. read runs on a goroutine of its
 // own while the records it emits are appended on this one, so reading and
 // appending share the machine's cores; read must not change a record once
 // it has emitted it.
@@ -267,8 +463,9 @@ func (w *Warehouse) Load(ctx context.Context, s Snapshot, read func(emit func(*i
 			return fmt.Errorf("appender: %w", err)
 		}
 		var readErr error
+		sv := newStaffValues(s.Date)
 		sum, readErr, err = appendRead(read, func(r *ingest.Record, values []driver.Value) error {
-			return app.AppendRow(appendRecordValues(values, s.Date, r)...)
+			return app.AppendRow(sv.append(values, r)...)
 		})
 		if cerr := app.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("append: %w", cerr)
@@ -403,6 +600,16 @@ func nullable(s string) driver.Value {
 	return s
 }
 
+// text is a value for a text column: the string's bytes, shared rather
+// than copied (the appender copies them into DuckDB and keeps no
+// reference); NULL for "".
+func text(s string) driver.Value {
+	if s == "" {
+		return nil
+	}
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
+
 func nullableFloat(v float64) driver.Value {
 	if math.IsNaN(v) {
 		return nil
@@ -410,11 +617,53 @@ func nullableFloat(v float64) driver.Value {
 	return v
 }
 
-// appendRecordValues appends a record's staff-table row to v.
-func appendRecordValues(v []driver.Value, date time.Time, r *ingest.Record) []driver.Value {
-	v = append(v, date, r.PersonKey, nullable(r.Grade), nullable(r.Department), nullable(r.ContractType), nullable(r.WorkingPattern))
-	for _, c := range charColumns {
-		v = append(v, nullable(r.Chars[c]))
+// staffValues turns records into staff-table rows for the appender. The
+// few distinct labels (grades, departments, categories) are boxed as
+// values once each rather than once a row, which spares the collector
+// millions of small objects on a large load.
+type staffValues struct {
+	date       driver.Value
+	text, enum map[string]driver.Value
+}
+
+func newStaffValues(date time.Time) *staffValues {
+	return &staffValues{date: date, text: map[string]driver.Value{}, enum: map[string]driver.Value{}}
+}
+
+// maxBoxed bounds the labels kept boxed per kind: a column with more
+// distinct values than this is not a column of labels.
+const maxBoxed = 4096
+
+// label is the value of a text column holding labels.
+func (sv *staffValues) label(s string) driver.Value {
+	if v, ok := sv.text[s]; ok {
+		return v
+	}
+	v := text(s)
+	if len(sv.text) < maxBoxed {
+		sv.text[s] = v
+	}
+	return v
+}
+
+// category is the value of an ENUM column: the category as a string, which
+// the appender looks up in the ENUM's dictionary.
+func (sv *staffValues) category(s string) driver.Value {
+	if v, ok := sv.enum[s]; ok {
+		return v
+	}
+	v := nullable(s)
+	if len(sv.enum) < maxBoxed {
+		sv.enum[s] = v
+	}
+	return v
+}
+
+// append appends a record's staff-table row to v.
+func (sv *staffValues) append(v []driver.Value, r *ingest.Record) []driver.Value {
+	v = append(v, sv.date, text(r.PersonKey), sv.label(r.Grade), sv.label(r.Department), sv.label(r.ContractType), sv.label(r.WorkingPattern))
+	for _, c := range r.Chars { // in charColumns order
+		v = append(v, sv.category(c))
 	}
 	var age driver.Value
 	if r.Age != ingest.NoAgeColumn {

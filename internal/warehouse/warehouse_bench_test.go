@@ -23,12 +23,12 @@ func benchRecords(n int) []*ingest.Record {
 	out := make([]*ingest.Record, n)
 	for i := range out {
 		r := &ingest.Record{Row: i + 2, PersonKey: fmt.Sprintf("%032x", i*7919), Grade: fmt.Sprintf("Grade %d", 1+i%18),
-			Department: "Adults and Communities", ContractType: "Permanent", Age: 18 + i%50, Chars: map[harmonise.Characteristic]string{},
+			Department: "Adults and Communities", ContractType: "Permanent", Age: 18 + i%50,
 			FTE: 0.5 + float64(i%6)/10, WeeklyHours: math.NaN(), HourlyPay: 12.5 + float64(i%400)/10, OrdinaryPay: math.NaN(),
 			AnnualSalary: math.NaN(), FTESalary: 24000 + float64(i%200)*100, BonusPay: math.NaN(), FullPayRelevant: &yes,
 			StartDate: time.Date(2000+i%25, time.Month(1+i%12), 1+i%28, 0, 0, 0, 0, time.UTC)}
 		for c, list := range cats {
-			r.Chars[c] = list[(i*31+len(c))%len(list)]
+			r.Chars.Set(c, list[(i*31+len(c))%len(list)])
 		}
 		out[i] = r
 	}
