@@ -323,7 +323,7 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 		}
 	}
 
-	p := parser{opts: opts, name: name, sheet: sum.Sheet, m: m, orders: orders, unmapped: map[unmappedKey]*unmappedCount{}, width: len(header), ids: newPseudonymiser(opts.Key), has: presentColumns(m, opts)}
+	p := parser{opts: opts, name: name, sheet: sum.Sheet, m: m, orders: orders, unmapped: map[unmappedKey]*unmappedCount{}, width: len(header), ids: newPseudonymiser(opts.Key), has: presentColumns(m, opts), col: columnsOf(m, opts.idField())}
 	next := func() (row, error) {
 		if len(data) > 0 {
 			r := data[0]
@@ -451,6 +451,37 @@ type parser struct {
 	// mapper's own cache is shared, and so locked), by characteristic.
 	labels [harmonise.NumInput]map[string]mappedLabel
 	has    columnsPresent
+	col    rowColumns
+}
+
+// rowColumns are the columns of the fields read from every row, -1 for a
+// field the file has no column for: worked out once, rather than looked up
+// by name for each cell.
+type rowColumns struct {
+	id, grade, department, contractType, workingPattern       int
+	dateOfBirth, age, fte, weeklyHours                        int
+	hourlyPay, ordinaryPay, annualSalary, fteSalary, bonusPay int
+	fullPayRelevant, startDate                                int
+	chars                                                     [harmonise.NumInput]int
+}
+
+func columnsOf(m Mapping, idField Field) rowColumns {
+	at := func(f Field) int {
+		if i, ok := m.Index[f]; ok {
+			return i
+		}
+		return -1
+	}
+	c := rowColumns{
+		id: at(idField), grade: at(Grade), department: at(Department), contractType: at(ContractType), workingPattern: at(WorkingPattern),
+		dateOfBirth: at(DateOfBirth), age: at(Age), fte: at(FTE), weeklyHours: at(WeeklyHours),
+		hourlyPay: at(HourlyPay), ordinaryPay: at(OrdinaryPay), annualSalary: at(AnnualSalary), fteSalary: at(FTESalary), bonusPay: at(BonusPay),
+		fullPayRelevant: at(FullPayRelevant), startDate: at(StartDate),
+	}
+	for i, ch := range harmonise.Input {
+		c.chars[i] = at(Field(ch))
+	}
+	return c
 }
 
 // columnsPresent says which columns a file has, worked out once for the
@@ -517,6 +548,15 @@ func (p *parser) cell(r row, f Field) (string, bool) {
 	if !ok {
 		return "", false
 	}
+	return p.cellAt(r, i)
+}
+
+// cellAt is the trimmed cell of column i (from p.col), and whether the file
+// has that column (i >= 0); a row ending before the column gives "".
+func (p *parser) cellAt(r row, i int) (string, bool) {
+	if i < 0 {
+		return "", false
+	}
 	if i >= len(r.cells) {
 		return "", true
 	}
@@ -540,7 +580,7 @@ func (p *parser) record(r row) (*Record, error) {
 		FTE: Unknown, WeeklyHours: Unknown, HourlyPay: Unknown, OrdinaryPay: Unknown, AnnualSalary: Unknown, FTESalary: Unknown, BonusPay: Unknown}
 
 	idField := p.opts.idField()
-	if id, ok := p.cell(r, idField); ok {
+	if id, ok := p.cellAt(r, p.col.id); ok {
 		if id == "" {
 			p.opts.Log.Add(quality.Problem{File: p.name, Sheet: p.sheet, Row: r.n, Column: p.header(idField), Kind: "missing " + idNoun(idField), Message: fmt.Sprintf("no %s; the row is left out", idNoun(idField)), Severity: quality.Rejected})
 			return nil, nil
@@ -551,16 +591,16 @@ func (p *parser) record(r row) (*Record, error) {
 		rec.PersonKey = p.ids.key(fmt.Sprintf("row-%d", r.n))
 	}
 
-	rec.Grade, _ = p.cell(r, Grade)
-	rec.Department, _ = p.cell(r, Department)
-	rec.ContractType, _ = p.cell(r, ContractType)
-	rec.WorkingPattern, _ = p.cell(r, WorkingPattern)
+	rec.Grade, _ = p.cellAt(r, p.col.grade)
+	rec.Department, _ = p.cellAt(r, p.col.department)
+	rec.ContractType, _ = p.cellAt(r, p.col.contractType)
+	rec.WorkingPattern, _ = p.cellAt(r, p.col.workingPattern)
 	if p.has.grade && rec.Grade == "" {
 		rec.Grade = harmonise.NotKnown
 	}
 
 	for ci, c := range harmonise.Input {
-		raw, ok := p.cell(r, Field(c))
+		raw, ok := p.cellAt(r, p.col.chars[ci])
 		if !ok {
 			continue
 		}
@@ -577,25 +617,25 @@ func (p *parser) record(r row) (*Record, error) {
 	}
 
 	p.readAge(r, rec)
-	rec.FTE = p.number(r, FTE, 0, 5, "an FTE from 0 to 5")
-	rec.WeeklyHours = p.number(r, WeeklyHours, 0, 100, "weekly hours from 0 to 100")
-	rec.HourlyPay = p.money(r, HourlyPay)
-	rec.OrdinaryPay = p.money(r, OrdinaryPay)
-	rec.AnnualSalary = p.money(r, AnnualSalary)
-	rec.FTESalary = p.money(r, FTESalary)
+	rec.FTE = p.number(r, FTE, p.col.fte, 0, 5, "an FTE from 0 to 5")
+	rec.WeeklyHours = p.number(r, WeeklyHours, p.col.weeklyHours, 0, 100, "weekly hours from 0 to 100")
+	rec.HourlyPay = p.money(r, HourlyPay, p.col.hourlyPay)
+	rec.OrdinaryPay = p.money(r, OrdinaryPay, p.col.ordinaryPay)
+	rec.AnnualSalary = p.money(r, AnnualSalary, p.col.annualSalary)
+	rec.FTESalary = p.money(r, FTESalary, p.col.fteSalary)
 	p.hourlyPay(r, rec)
 	if p.has.monitoring {
 		p.monitoringFields(r, rec)
 	}
-	rec.BonusPay = p.money(r, BonusPay)
-	if raw, ok := p.cell(r, FullPayRelevant); ok && raw != "" {
+	rec.BonusPay = p.money(r, BonusPay, p.col.bonusPay)
+	if raw, ok := p.cellAt(r, p.col.fullPayRelevant); ok && raw != "" {
 		if yes, ok := ParseYesNo(raw); ok {
 			rec.FullPayRelevant = &yes
 		} else {
 			p.warn(r, FullPayRelevant, "invalid flag", "not a yes/no value; treated as full-pay relevant")
 		}
 	}
-	if raw, ok := p.cell(r, StartDate); ok && raw != "" {
+	if raw, ok := p.cellAt(r, p.col.startDate); ok && raw != "" {
 		if t, err := ParseDate(raw, p.orders[StartDate], p.opts.Snapshot.Year()); err == nil {
 			rec.StartDate = t
 		} else {
@@ -613,7 +653,7 @@ func (p *parser) readAge(r row, rec *Record) {
 		rec.Age = NoAgeColumn
 		return
 	}
-	if raw, ok := p.cell(r, DateOfBirth); ok {
+	if raw, ok := p.cellAt(r, p.col.dateOfBirth); ok {
 		if raw == "" {
 			return
 		}
@@ -630,7 +670,7 @@ func (p *parser) readAge(r row, rec *Record) {
 		rec.Age = age
 		return
 	}
-	if raw, ok := p.cell(r, Age); ok && raw != "" {
+	if raw, ok := p.cellAt(r, p.col.age); ok && raw != "" {
 		v, err := ParseNumber(raw)
 		if err != nil || v != math.Trunc(v) {
 			p.warn(r, Age, "invalid number", "not a whole number of years; age treated as not known")
@@ -644,8 +684,8 @@ func (p *parser) readAge(r row, rec *Record) {
 	}
 }
 
-func (p *parser) number(r row, f Field, lo, hi float64, valid string) float64 {
-	raw, ok := p.cell(r, f)
+func (p *parser) number(r row, f Field, col int, lo, hi float64, valid string) float64 {
+	raw, ok := p.cellAt(r, col)
 	if !ok || raw == "" {
 		return Unknown
 	}
@@ -661,8 +701,8 @@ func (p *parser) number(r row, f Field, lo, hi float64, valid string) float64 {
 	return v
 }
 
-func (p *parser) money(r row, f Field) float64 {
-	raw, ok := p.cell(r, f)
+func (p *parser) money(r row, f Field, col int) float64 {
+	raw, ok := p.cellAt(r, col)
 	if !ok || raw == "" {
 		return Unknown
 	}
