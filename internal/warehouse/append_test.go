@@ -3,6 +3,8 @@ package warehouse
 import (
 	"database/sql/driver"
 	"errors"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/equip-project/equip/internal/ingest"
@@ -85,4 +87,45 @@ func TestAppendReadRaisesAPanicAgain(t *testing.T) {
 	appendRead(func(func(*ingest.Record) error) (ingest.Summary, error) { panic("boom") },
 		func(*ingest.Record, []driver.Value) error { return nil })
 	t.Error("appendRead returned after the reader panicked")
+}
+
+func TestAppendReadSharesRecordsBetweenAdders(t *testing.T) {
+	var emitted int
+	var mu sync.Mutex
+	seen := map[int]int{}
+	add := func(r *ingest.Record, _ []driver.Value) error {
+		mu.Lock()
+		seen[r.Row]++
+		mu.Unlock()
+		return nil
+	}
+	sum, readErr, addErr := appendRead(emitN(10000, nil, &emitted), add, add)
+	if readErr != nil || addErr != nil || sum.Rows != 10000 {
+		t.Fatalf("sum %d, read %v, add %v; want 10000 and no errors", sum.Rows, readErr, addErr)
+	}
+	for row := 1; row <= 10000; row++ {
+		if seen[row] != 1 {
+			t.Fatalf("record %d added %d times, want once", row, seen[row])
+		}
+	}
+}
+
+func TestAppendReadStopsWhenEitherAdderFails(t *testing.T) {
+	var emitted int
+	var added atomic.Int64
+	full := errors.New("disk full")
+	ok := func(*ingest.Record, []driver.Value) error { added.Add(1); return nil }
+	failing := func(*ingest.Record, []driver.Value) error {
+		if added.Add(1) > 2000 {
+			return full
+		}
+		return nil
+	}
+	_, readErr, addErr := appendRead(emitN(1000000, nil, &emitted), ok, failing)
+	if !errors.Is(addErr, full) || !errors.Is(readErr, errAppendStopped) {
+		t.Errorf("add error %v, read error %v; want %v and %v", addErr, readErr, full, errAppendStopped)
+	}
+	if emitted >= 1000000 {
+		t.Error("the reader read the whole input after an adder failed")
+	}
 }
