@@ -704,26 +704,20 @@ func newStaffValues(date time.Time) *staffValues {
 const maxBoxed = 4096
 
 // label is the value of a text column holding labels.
-func (sv *staffValues) label(s string) driver.Value {
-	if v, ok := sv.text[s]; ok {
-		return v
-	}
-	v := text(s)
-	if len(sv.text) < maxBoxed {
-		sv.text[s] = v
-	}
-	return v
-}
+func (sv *staffValues) label(s string) driver.Value { return boxed(sv.text, s, text) }
 
 // category is the value of an ENUM column: the category as a string, which
 // the appender looks up in the ENUM's dictionary.
-func (sv *staffValues) category(s string) driver.Value {
-	if v, ok := sv.enum[s]; ok {
+func (sv *staffValues) category(s string) driver.Value { return boxed(sv.enum, s, nullable) }
+
+// boxed returns value(s), boxed once and kept in cache (up to maxBoxed).
+func boxed(cache map[string]driver.Value, s string, value func(string) driver.Value) driver.Value {
+	if v, ok := cache[s]; ok {
 		return v
 	}
-	v := nullable(s)
-	if len(sv.enum) < maxBoxed {
-		sv.enum[s] = v
+	v := value(s)
+	if len(cache) < maxBoxed {
+		cache[s] = v
 	}
 	return v
 }
