@@ -35,7 +35,7 @@ WITH e AS (
     FROM run_events AS ev
     LEFT JOIN ethnic_map AS em ON em.ethnicity = ev.ethnicity
     LEFT JOIN lgb_map AS lm ON lm.sexual_orientation = ev.sexual_orientation
-    LEFT JOIN age_bands AS ab ON ev.age >= ab.lo AND ev.age < ab.hi
+    LEFT JOIN age_band_of AS ab ON ab.age = ev.age
 )
 UNPIVOT e
 ON sex, age_band, ethnicity, ethnic_group, ethnic_minority, disability, religion,

@@ -11,7 +11,9 @@ counts AS (
     GROUP BY ALL
 ),
 present AS (
-    SELECT DISTINCT characteristic FROM as_of_staff
+    -- from counts, not as_of_staff: a second reading of as_of_staff would
+    -- have DuckDB hold every person's rows in memory
+    SELECT DISTINCT characteristic FROM counts
 ),
 grades AS (
     SELECT grade, count(*) AS grade_headcount

@@ -5,12 +5,14 @@
 -- significant: the 95% Wilson interval of percent_of_senior excludes the
 -- group's share of all staff.
 WITH graded AS (
-    SELECT * FROM staff_long
-    WHERE snapshot_date IN (SELECT DISTINCT snapshot_date FROM run_staff WHERE grade IS NOT NULL)
+    SELECT DISTINCT snapshot_date FROM run_staff WHERE grade IS NOT NULL
 ),
 counts AS (
     SELECT snapshot_date, characteristic, category, count(*) AS n, count(*) FILTER (WHERE senior) AS s
-    FROM graded
+    FROM staff_long
+    -- a list, not IN (subquery): DuckDB would build the semi-join's hash
+    -- table on every person's rows rather than on the few dates
+    WHERE list_contains((SELECT list(snapshot_date) FROM graded), snapshot_date)
     GROUP BY ALL
 ),
 present AS (

@@ -36,7 +36,7 @@ WITH s AS (
     LEFT JOIN grade_order AS g ON g.grade = st.grade
     LEFT JOIN ethnic_map AS em ON em.ethnicity = st.ethnicity
     LEFT JOIN lgb_map AS lm ON lm.sexual_orientation = st.sexual_orientation
-    LEFT JOIN age_bands AS ab ON st.age >= ab.lo AND st.age < ab.hi
+    LEFT JOIN age_band_of AS ab ON ab.age = st.age
 )
 UNPIVOT s
 ON sex, age_band, ethnicity, ethnic_group, ethnic_minority, disability, religion,
