@@ -323,7 +323,7 @@ func ReadWorkforce(opts ReadOptions, emit func(*Record) error) (Summary, error) 
 		}
 	}
 
-	p := parser{opts: opts, name: name, sheet: sum.Sheet, m: m, orders: orders, unmapped: map[unmappedKey]*unmappedCount{}, width: len(header), ids: newPseudonymiser(opts.Key), has: presentColumns(m, opts), col: columnsOf(m, opts.idField())}
+	p := parser{opts: opts, name: name, sheet: sum.Sheet, m: m, orders: orders, unmapped: map[unmappedKey]*unmappedCount{}, width: len(header), ids: newPseudonymiser(opts.Key), col: columnsOf(m, opts)}
 	next := func() (row, error) {
 		if len(data) > 0 {
 			r := data[0]
@@ -450,7 +450,6 @@ type parser struct {
 	// labels caches the mapper's answers on this parser's goroutine (the
 	// mapper's own cache is shared, and so locked), by characteristic.
 	labels [harmonise.NumInput]map[string]mappedLabel
-	has    columnsPresent
 	col    rowColumns
 }
 
@@ -463,9 +462,23 @@ type rowColumns struct {
 	hourlyPay, ordinaryPay, annualSalary, fteSalary, bonusPay int
 	fullPayRelevant, startDate                                int
 	chars                                                     [harmonise.NumInput]int
+	// monitoring: the file has a field only monitoring files have, or its
+	// other columns are kept (survey answers).
+	monitoring bool
 }
 
-func columnsOf(m Mapping, idField Field) rowColumns {
+// has reports whether the file has a column for any of the columns given.
+func has(cols ...int) bool {
+	for _, c := range cols {
+		if c >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func columnsOf(m Mapping, opts ReadOptions) rowColumns {
+	idField := opts.idField()
 	at := func(f Field) int {
 		if i, ok := m.Index[f]; ok {
 			return i
@@ -481,31 +494,11 @@ func columnsOf(m Mapping, idField Field) rowColumns {
 	for i, ch := range harmonise.Input {
 		c.chars[i] = at(Field(ch))
 	}
+	c.monitoring = opts.KeepOtherColumns || at(AgeBandText) >= 0 || at(EventDate) >= 0
+	for _, f := range monitoringText {
+		c.monitoring = c.monitoring || at(f) >= 0
+	}
 	return c
-}
-
-// columnsPresent says which columns a file has, worked out once for the
-// checks made on every row.
-type columnsPresent struct {
-	grade, dateOfBirth, age bool
-	pay                     bool // any of the pay columns hourly pay is worked out from
-	monitoring              bool // any field only monitoring files have, or other columns are kept
-}
-
-func presentColumns(m Mapping, opts ReadOptions) columnsPresent {
-	has := func(fs ...Field) bool {
-		for _, f := range fs {
-			if _, ok := m.Index[f]; ok {
-				return true
-			}
-		}
-		return false
-	}
-	return columnsPresent{
-		grade: has(Grade), dateOfBirth: has(DateOfBirth), age: has(Age),
-		pay:        has(HourlyPay, OrdinaryPay, AnnualSalary, FTESalary),
-		monitoring: opts.KeepOtherColumns || has(append([]Field{AgeBandText, EventDate}, monitoringText...)...),
-	}
 }
 
 type mappedLabel struct {
@@ -595,7 +588,7 @@ func (p *parser) record(r row) (*Record, error) {
 	rec.Department, _ = p.cellAt(r, p.col.department)
 	rec.ContractType, _ = p.cellAt(r, p.col.contractType)
 	rec.WorkingPattern, _ = p.cellAt(r, p.col.workingPattern)
-	if p.has.grade && rec.Grade == "" {
+	if p.col.grade >= 0 && rec.Grade == "" {
 		rec.Grade = harmonise.NotKnown
 	}
 
@@ -624,7 +617,7 @@ func (p *parser) record(r row) (*Record, error) {
 	rec.AnnualSalary = p.money(r, AnnualSalary, p.col.annualSalary)
 	rec.FTESalary = p.money(r, FTESalary, p.col.fteSalary)
 	p.hourlyPay(r, rec)
-	if p.has.monitoring {
+	if p.col.monitoring {
 		p.monitoringFields(r, rec)
 	}
 	rec.BonusPay = p.money(r, BonusPay, p.col.bonusPay)
@@ -649,7 +642,7 @@ func (p *parser) record(r row) (*Record, error) {
 }
 
 func (p *parser) readAge(r row, rec *Record) {
-	if !p.has.dateOfBirth && !p.has.age {
+	if !has(p.col.dateOfBirth, p.col.age) {
 		rec.Age = NoAgeColumn
 		return
 	}
@@ -791,7 +784,7 @@ func (p *parser) hourlyPay(r row, rec *Record) {
 	case !math.IsNaN(rec.FTESalary):
 		rec.HourlyPay, field = rec.FTESalary/weeksPerYear/std, FTESalary
 	}
-	if !p.has.pay {
+	if !has(p.col.hourlyPay, p.col.ordinaryPay, p.col.annualSalary, p.col.fteSalary) {
 		return
 	}
 	p.payRows++

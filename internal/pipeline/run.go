@@ -133,7 +133,7 @@ func Run(ctx context.Context, p *config.Pipeline, opts Options) (*Result, error)
 			return &Result{NotDue: !due}, err
 		}
 	}
-	if left := opts.DBPath + ".next"; opts.DBPath != ":memory:" && fileExists(left) {
+	if left := warehouse.CopyPath(opts.DBPath); opts.DBPath != ":memory:" && fileExists(left) {
 		log.Info("removed a working copy of the warehouse left by an interrupted run", "file", displayPath(left))
 	}
 	if err := w.Begin(ctx); err != nil {

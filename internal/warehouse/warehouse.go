@@ -278,7 +278,7 @@ func (w *Warehouse) Begin(ctx context.Context) error {
 	if err := w.disconnect(); err != nil {
 		return fmt.Errorf("close the warehouse %s: %w", w.Path, err)
 	}
-	next := w.Path + ".next"
+	next := CopyPath(w.Path)
 	removeCopy(next) // a killed run's copy
 	if err := copyFile(w.Path, next); err != nil {
 		removeCopy(next)
@@ -361,6 +361,10 @@ func (w *Warehouse) Checkpoint(ctx context.Context) error {
 	}
 	return nil
 }
+
+// CopyPath is the working copy a run of the warehouse at db changes:
+// beside it, named after it.
+func CopyPath(db string) string { return db + ".next" }
 
 // removeCopy removes a working copy of the warehouse and its log.
 func removeCopy(next string) {
