@@ -426,22 +426,7 @@ func csvText(v string, k kind) (string, error) {
 	if k == dateKind {
 		return excelEpoch.AddDate(0, 0, int(f)).Format("02/01/2006"), nil
 	}
-	return Pounds(f), nil
-}
-
-// Pounds writes an amount as "£32,076.00".
-func Pounds(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	whole, pence, _ := strings.Cut(s, ".")
-	var grouped strings.Builder
-	grouped.WriteString("£")
-	for i, d := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			grouped.WriteByte(',')
-		}
-		grouped.WriteRune(d)
-	}
-	return grouped.String() + "." + pence
+	return demo.Pounds(f), nil
 }
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/equip-project/equip/internal/demo"
 	"github.com/equip-project/equip/internal/harmonise"
 )
 
@@ -124,7 +125,7 @@ func TestPounds(t *testing.T) {
 		want string
 	}{{0, "£0.00"}, {999, "£999.00"}, {32076, "£32,076.00"}, {1234567.5, "£1,234,567.50"}}
 	for _, c := range cases {
-		if got := Pounds(c.v); got != c.want {
+		if got := demo.Pounds(c.v); got != c.want {
 			t.Errorf("Pounds(%v) = %q, want %q", c.v, got, c.want)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/equip-project/equip/internal/cli"
+	"github.com/equip-project/equip/internal/testutil"
 )
 
 // asEquip makes the test binary act as the equip command line, so the smoke
@@ -22,24 +23,6 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
-}
-
 // TestSmoke runs the benchmark at 10,000 rows: extracts written, the
 // annual pipeline run on each, and, where pandas is installed, the
 // reference run and its numbers checked against equip's.
@@ -47,7 +30,7 @@ func TestSmoke(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the benchmark smoke run is skipped in -short mode")
 	}
-	root := repoRoot(t)
+	root := testutil.Root(t)
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)

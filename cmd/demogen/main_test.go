@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/equip-project/equip/internal/census"
+	"github.com/equip-project/equip/internal/testutil"
 )
 
 func TestRunUsage(t *testing.T) {
@@ -39,7 +40,7 @@ func TestRunWritesInputs(t *testing.T) {
 	out := t.TempDir()
 	var stdout, stderr bytes.Buffer
 	args := []string{"-out", out}
-	real := realData(t)
+	real := testutil.FindRealData(t)
 	if real != "" {
 		args = append(args, "-census-from", real)
 	}
@@ -85,29 +86,4 @@ func TestRunCensusFromMissingFolder(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr.String(), "no-such-folder") {
 		t.Errorf("exit %d, stderr %q; want 1 naming the missing file", code, stderr.String())
 	}
-}
-
-// realData is the project's real public data folder, ../shared/data/real
-// beside the repository, or "" when it is absent.
-func realData(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	real := filepath.Join(dir, "..", "shared", "data", "real")
-	if _, err := os.Stat(real); err != nil {
-		return ""
-	}
-	return real
 }

@@ -3,26 +3,21 @@ package census
 import (
 	"bytes"
 	"flag"
-	"github.com/equip-project/equip/internal/testutil"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/equip-project/equip/internal/testutil"
 )
 
 var update = flag.Bool("update", false, "re-extract inputs/census/ from the real census tables")
-
-// repoRoot is the folder holding go.mod.
-func repoRoot(t *testing.T) string { return testutil.Root(t) }
 
 // realSources returns the paths of the demo's source tables, skipping the
 // test when the real data folder is not beside the repository.
 func realSources(t *testing.T) []string {
 	t.Helper()
-	real := filepath.Join(repoRoot(t), "..", "shared", "data", "real")
-	if _, err := os.Stat(real); err != nil {
-		t.Skip("real census tables not available: ../shared/data/real is absent")
-	}
+	real := testutil.RealData(t)
 	var paths []string
 	for _, s := range DemoSources {
 		paths = append(paths, filepath.Join(real, s))
@@ -32,7 +27,7 @@ func realSources(t *testing.T) []string {
 
 func demoFiles(t *testing.T) []string {
 	t.Helper()
-	dir := filepath.Join(repoRoot(t), "inputs", "census")
+	dir := filepath.Join(testutil.Root(t), "inputs", "census")
 	var paths []string
 	for _, s := range DemoSources {
 		paths = append(paths, filepath.Join(dir, ExtractName(s)))
@@ -48,7 +43,7 @@ func TestExtractMatchesCommittedDemo(t *testing.T) {
 	sources := realSources(t)
 	dst := t.TempDir()
 	if *update {
-		dst = filepath.Join(repoRoot(t), "inputs", "census")
+		dst = filepath.Join(testutil.Root(t), "inputs", "census")
 	}
 	if err := Extract(sources, dst, DemoAreas); err != nil {
 		t.Fatal(err)

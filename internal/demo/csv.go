@@ -64,15 +64,15 @@ func writeCSV(path string, d csvDialect, header []string, rows [][]cell) error {
 		}
 		b.WriteString("\r\n")
 	}
-	out := []byte(b.String())
+	out := b.String()
 	if d.windows1252 {
-		encoded, err := charmap.Windows1252.NewEncoder().String(b.String())
+		encoded, err := charmap.Windows1252.NewEncoder().String(out)
 		if err != nil {
 			return fmt.Errorf("encode as Windows-1252: %w", err)
 		}
-		out = []byte(encoded)
+		out = encoded
 	}
-	return os.WriteFile(path, out, 0o644)
+	return os.WriteFile(path, []byte(out), 0o644)
 }
 
 func (d csvDialect) text(c cell) string {
@@ -81,7 +81,7 @@ func (d csvDialect) text(c cell) string {
 		return c.date.Format("02/01/2006")
 	case moneyCell:
 		if d.pounds {
-			return pounds(c.number)
+			return Pounds(c.number)
 		}
 		return strconv.FormatFloat(c.number, 'f', 2, 64)
 	case numberCell:
@@ -91,8 +91,9 @@ func (d csvDialect) text(c cell) string {
 	}
 }
 
-// pounds writes an amount as "£32,076.00".
-func pounds(v float64) string {
+// Pounds writes an amount as the legacy HR system's CSV export does:
+// "£32,076.00".
+func Pounds(v float64) string {
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	whole, pence, _ := strings.Cut(s, ".")
 	var grouped strings.Builder

@@ -92,7 +92,7 @@ func TestOtherSeedOtherPeople(t *testing.T) {
 // The committed demo inputs must be what the generator writes, so they
 // cannot drift from the code: regenerate with `go run ./cmd/demogen`.
 func TestCommittedInputsAreFresh(t *testing.T) {
-	committed := filepath.Join(repoRoot(t), "inputs")
+	committed := filepath.Join(testutil.Root(t), "inputs")
 	for _, name := range generated {
 		got := readFile(t, filepath.Join(committed, name))
 		want := readFile(t, filepath.Join(freshRoot, name))
@@ -356,8 +356,8 @@ func TestPounds(t *testing.T) {
 		{1234567.891, "£1,234,567.89"},
 	}
 	for _, tt := range tests {
-		if got := pounds(tt.in); got != tt.want {
-			t.Errorf("pounds(%v) = %q, want %q", tt.in, got, tt.want)
+		if got := Pounds(tt.in); got != tt.want {
+			t.Errorf("Pounds(%v) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -479,6 +479,3 @@ func serialDate(t *testing.T, s string) time.Time {
 	}
 	return excelEpoch.AddDate(0, 0, n)
 }
-
-// repoRoot is the folder holding go.mod.
-func repoRoot(t *testing.T) string { return testutil.Root(t) }

@@ -28,12 +28,24 @@ func Root(t testing.TB) string {
 	}
 }
 
-// RealData returns the folder of real public data sets kept beside the
-// repository (../shared/data/real), skipping the test when it is absent.
-func RealData(t testing.TB) string {
+// FindRealData returns the folder of real public data sets kept beside the
+// repository (../shared/data/real), or "" when it is absent, for tests that
+// run either way and only do more with the data.
+func FindRealData(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join(Root(t), "..", "shared", "data", "real")
 	if _, err := os.Stat(dir); err != nil {
+		return ""
+	}
+	return dir
+}
+
+// RealData is FindRealData for tests that need the data: it skips the test
+// when the folder is absent.
+func RealData(t testing.TB) string {
+	t.Helper()
+	dir := FindRealData(t)
+	if dir == "" {
 		t.Skip("the real data sets are not beside the repository")
 	}
 	return dir

@@ -259,43 +259,19 @@ func (l *lexer) skipElement(p int) (int, error) {
 func (l *lexer) richText(p int, dst []byte) (int, []byte, error) {
 	plain, runs := l.plain[:0], l.runs[:0]
 	defer func() { l.plain, l.runs = plain, runs }()
-	for {
-		i := bytes.IndexByte(l.b[p:], '<')
-		if i < 0 {
-			return 0, dst, l.short()
-		}
-		t, err := l.readTag(p + i)
-		if err != nil {
-			return 0, dst, err
-		}
-		p = t.end
-		switch {
-		case t.kind == tagEnd:
-			dst = append(dst, plain...)
-			return p, append(dst, runs...), nil
-		case t.kind == tagEmpty && string(t.local) == "t":
-			plain = plain[:0]
-		case t.kind != tagStart:
-		case string(t.local) == "t":
-			plain = plain[:0]
-			if p, plain, err = l.elementText(p, plain, true); err != nil {
-				return 0, dst, err
-			}
-		case string(t.local) == "r":
-			if p, runs, err = l.run(p, runs); err != nil {
-				return 0, dst, err
-			}
-		default:
-			if p, err = l.skipElement(p); err != nil {
-				return 0, dst, err
-			}
-		}
+	p, plain, err := l.lastText(p, plain, &runs)
+	if err != nil {
+		return 0, dst, err
 	}
+	dst = append(dst, plain...)
+	return p, append(dst, runs...), nil
 }
 
-// run reads a rich-text run whose start tag ends at p and appends the text
-// of its last <t>.
-func (l *lexer) run(p int, dst []byte) (int, []byte, error) {
+// lastText reads the children of an element whose start tag ends at p,
+// through its end tag, and appends to dst the text of its last <t>. With
+// runs set, each <r> child is a rich-text run whose own last <t> is
+// appended to *runs; other children are passed over.
+func (l *lexer) lastText(p int, dst []byte, runs *[]byte) (int, []byte, error) {
 	mark := len(dst)
 	for {
 		i := bytes.IndexByte(l.b[p:], '<')
@@ -316,6 +292,10 @@ func (l *lexer) run(p int, dst []byte) (int, []byte, error) {
 		case string(t.local) == "t":
 			dst = dst[:mark]
 			if p, dst, err = l.elementText(p, dst, true); err != nil {
+				return 0, dst, err
+			}
+		case runs != nil && string(t.local) == "r":
+			if p, *runs, err = l.lastText(p, *runs, nil); err != nil {
 				return 0, dst, err
 			}
 		default:

@@ -426,12 +426,7 @@ func (s *sheetScanner) columns() error {
 				return finish(err)
 			}
 			if c.keep {
-				for blank := col - count; blank > 1; blank-- {
-					s.out.spans = append(s.out.spans, span{})
-					count++
-				}
-				s.out.spans = append(s.out.spans, c.value)
-				count++
+				count = s.place(c.value, col, count)
 			}
 			continue
 		}
@@ -472,15 +467,22 @@ func (s *sheetScanner) columns() error {
 				return finish(err)
 			}
 			if c.keep {
-				for blank := col - count; blank > 1; blank-- {
-					s.out.spans = append(s.out.spans, span{})
-					count++
-				}
-				s.out.spans = append(s.out.spans, c.value)
-				count++
+				count = s.place(c.value, col, count)
 			}
 		}
 	}
+}
+
+// place adds a cell's value to the row being built, in column col: after
+// a blank for each column passed over since the row's last cell. count is
+// the row's cells so far, blanks included; place returns the new count.
+func (s *sheetScanner) place(value span, col, count int) int {
+	for blank := col - count; blank > 1; blank-- {
+		s.out.spans = append(s.out.spans, span{})
+		count++
+	}
+	s.out.spans = append(s.out.spans, value)
+	return count + 1
 }
 
 // emit adds a row without cells: a gap in the row numbers.
@@ -602,9 +604,7 @@ func (s *sheetScanner) cell(t tag) (cellRead, error) {
 		}
 	}
 	if len(text) > 0 {
-		c.value = span{off: len(s.out.arena), n: len(text), inArena: true}
-		s.out.arena = append(s.out.arena, text...)
-		c.keep = true
+		c.value, c.keep = s.inArena(text), true
 	}
 	return c, nil
 }
@@ -711,11 +711,16 @@ func (s *sheetScanner) plainCell(p int) (cellRead, bool, error) {
 		}
 	}
 	if len(v) > 0 {
-		c.value = span{off: len(s.out.arena), n: len(v), inArena: true}
-		s.out.arena = append(s.out.arena, v...)
-		c.keep = true
+		c.value, c.keep = s.inArena(v), true
 	}
 	return c, true, nil
+}
+
+// inArena copies a cell's text into the batch's arena.
+func (s *sheetScanner) inArena(text []byte) span {
+	sp := span{off: len(s.out.arena), n: len(text), inArena: true}
+	s.out.arena = append(s.out.arena, text...)
+	return sp
 }
 
 // cellColumn is the column number of a cell reference such as "B2" or

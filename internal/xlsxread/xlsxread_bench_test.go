@@ -41,8 +41,7 @@ func benchWorkbook(b *testing.B, n int) (string, int64) {
 		rows.WriteString(`</row>`)
 	}
 	dir := b.TempDir()
-	tb := &testing.T{}
-	path := writeWorkbook(tb, dir, "bench.xlsx", [][2]string{{"Staff", rows.String()}}, sst, "")
+	path := writeWorkbook(b, dir, "bench.xlsx", [][2]string{{"Staff", rows.String()}}, sst, "")
 	info, err := os.Stat(path)
 	if err != nil {
 		b.Fatal(err)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/equip-project/equip/internal/testutil"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -116,29 +117,10 @@ func clipRow(r row) string {
 	return row{num: r.num, bad: r.bad, cells: cells}.String()
 }
 
-// repoRoot is the folder holding go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
-	}
-}
-
 // TestMatchesExcelizeOnRepositoryWorkbooks reads every workbook the
 // repository ships (the demo inputs, and any test corpus) with both readers.
 func TestMatchesExcelizeOnRepositoryWorkbooks(t *testing.T) {
-	root := repoRoot(t)
+	root := testutil.Root(t)
 	var files []string
 	for _, pattern := range []string{"inputs/workforce/*.xlsx", "testdata/*.xlsx", "testdata/*/*.xlsx", "internal/*/testdata/*.xlsx", "internal/*/testdata/*/*.xlsx"} {
 		m, _ := filepath.Glob(filepath.Join(root, pattern))
@@ -175,7 +157,7 @@ const mainNS = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main
 
 // writeWorkbook writes a package with the given sheets (name, sheetData
 // content) and shared strings (nil: no shared-strings part), plus extra parts.
-func writeWorkbook(t *testing.T, dir, file string, sheets [][2]string, sst []string, workbookPr string, extra ...part) string {
+func writeWorkbook(t testing.TB, dir, file string, sheets [][2]string, sst []string, workbookPr string, extra ...part) string {
 	t.Helper()
 	var wb, rels, types strings.Builder
 	wb.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<workbook " + mainNS + ">" + workbookPr + "<sheets>")
@@ -216,7 +198,7 @@ func writeWorkbook(t *testing.T, dir, file string, sheets [][2]string, sst []str
 	return writeZip(t, filepath.Join(dir, file), parts)
 }
 
-func writeZip(t *testing.T, path string, parts []part) string {
+func writeZip(t testing.TB, path string, parts []part) string {
 	t.Helper()
 	var buf bytes.Buffer
 	z := zip.NewWriter(&buf)
