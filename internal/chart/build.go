@@ -115,6 +115,15 @@ func (v view) cell(r table.Row, col string) table.Cell {
 
 func (v view) text(r table.Row, col string) string { return v.cell(r, col).Text }
 
+// optional returns the row's cell in a column the view need not hold, or an
+// empty cell when the table lacks the column or the row is short.
+func (v view) optional(r table.Row, col string) table.Cell {
+	if i := v.t.Index(col); i >= 0 && i < len(r) {
+		return r[i]
+	}
+	return table.Cell{Status: table.Empty}
+}
+
 // rows returns the rows whose text columns equal the values, given as
 // column, value pairs.
 func (v view) rows(pairs ...string) []table.Row {
@@ -254,7 +263,14 @@ func (m colourMap) of(cat string) string { return Colour(m[cat]) }
 // characteristic paints a category the same.
 func (b *builder) categoryColours(c string) colourMap {
 	m := colourMap{}
-	for _, name := range []string{"profile", "representation_by_grade", "senior_representation", "trend", "benchmark"} {
+	b.addCategories(m, c, "profile", "representation_by_grade", "senior_representation", "trend", "benchmark")
+	return m
+}
+
+// addCategories adds the characteristic's categories of the named tables to
+// the colour map, table by table in row order.
+func (b *builder) addCategories(m colourMap, c string, tables ...string) {
+	for _, name := range tables {
 		v, ok := b.view(name, "characteristic", "category")
 		if !ok {
 			continue
@@ -263,7 +279,6 @@ func (b *builder) categoryColours(c string) colourMap {
 			m.add(v.text(r, "category"))
 		}
 	}
-	return m
 }
 
 // targetRows returns the targets on a characteristic with one of the measures.
@@ -375,23 +390,12 @@ func (b *builder) grade(c string, colours colourMap) *Chart {
 	if len(rows) == 0 {
 		return nil
 	}
-	var cats, present []string
-	cells := map[[2]string]table.Cell{}
+	var x crossTab
 	for _, r := range rows {
-		cat, g := v.text(r, "category"), v.text(r, "grade")
-		if !slices.Contains(cats, cat) {
-			cats = append(cats, cat)
-		}
-		if !slices.Contains(present, g) {
-			present = append(present, g)
-		}
-		cells[[2]string{cat, g}] = v.cell(r, "percent_of_grade")
+		x.add(v.text(r, "grade"), v.text(r, "category"), v.cell(r, "percent_of_grade"))
 	}
-	grades := b.gradeOrder(present)
-	series, phrases := grid(grades, cats, func(g, cat string) (table.Cell, bool) {
-		c, ok := cells[[2]string{cat, g}]
-		return c, ok
-	}, colours, values.say)
+	grades := b.gradeOrder(x.keys)
+	series, phrases := grid(grades, x, colours, values.say)
 	parts := make([]string, len(grades))
 	for j, g := range grades {
 		parts[j] = g + ": " + phrases[j]
@@ -421,8 +425,8 @@ func (b *builder) senior(c string) *Chart {
 		cats = append(cats, v.text(r, "category"))
 		all.add(v.cell(r, "percent_of_all_staff"))
 		sen.add(v.cell(r, "percent_of_senior"))
-		if i := v.t.Index("senior_total"); i >= 0 && i < len(r) && r[i].IsValue() && !seniorTotal.IsValue() {
-			seniorTotal = r[i]
+		if st := v.optional(r, "senior_total"); st.IsValue() && !seniorTotal.IsValue() {
+			seniorTotal = st
 		}
 	}
 	name := Label(c)
@@ -642,7 +646,7 @@ func (b *builder) trend(c string, colours colourMap) *Chart {
 	case hasSenior:
 		sub = "% of " + seniorStaff
 	}
-	sub = strings.ToUpper(period[:1]) + period[1:] + ", " + sub
+	sub = upperFirst(period) + ", " + sub
 	parts := make([]string, len(lines))
 	for i, l := range lines {
 		each := make([]string, len(dates))
@@ -684,13 +688,12 @@ func (b *builder) benchmark(c string) *Chart {
 	var cats []string
 	var staff, pop values
 	base := ""
-	baseCol := v.t.Index("population_base")
 	for _, r := range rows {
 		cats = append(cats, v.text(r, "category"))
 		staff.add(v.cell(r, "workforce_percent"))
 		pop.add(v.cell(r, "population_percent"))
-		if baseCol >= 0 && baseCol < len(r) && base == "" {
-			base = r[baseCol].Text
+		if base == "" {
+			base = v.optional(r, "population_base").Text
 		}
 	}
 	name := Label(c)
@@ -808,20 +811,45 @@ func (b *builder) targets() *Chart {
 	}
 }
 
-// grid builds one series per category over keys (grades, case types,
-// survey items) from a lookup of cells, a missing cell shown as empty, and
-// for each key the alt-text phrase naming every category's value
-// ("Female 76.9%, Male 23.1%").
-func grid(keys, cats []string, cell func(key, cat string) (table.Cell, bool), colours colourMap, say func(values, int) string) ([]Series, []string) {
+// crossTab gathers a table's cells by key (grade, case type, survey item)
+// and category, keeping both in the order the rows first show them.
+type crossTab struct {
+	keys, cats []string
+	cells      map[[2]string]table.Cell
+}
+
+func (x *crossTab) add(key, cat string, c table.Cell) {
+	if !slices.Contains(x.keys, key) {
+		x.keys = append(x.keys, key)
+	}
+	if !slices.Contains(x.cats, cat) {
+		x.cats = append(x.cats, cat)
+	}
+	if x.cells == nil {
+		x.cells = map[[2]string]table.Cell{}
+	}
+	x.cells[[2]string{key, cat}] = c
+}
+
+// cell returns the cell of a key and category, or an empty cell when no
+// row gave one.
+func (x crossTab) cell(key, cat string) table.Cell {
+	if c, ok := x.cells[[2]string{key, cat}]; ok {
+		return c
+	}
+	return table.Cell{Status: table.Empty}
+}
+
+// grid builds one series per category of the cross-tab over keys (its own
+// or reordered), and for each key the alt-text phrase naming every
+// category's value ("Female 76.9%, Male 23.1%").
+func grid(keys []string, x crossTab, colours colourMap, say func(values, int) string) ([]Series, []string) {
+	cats := x.cats
 	series := make([]Series, len(cats))
 	vals := make([]values, len(cats))
 	for i, cat := range cats {
 		for _, k := range keys {
-			c, ok := cell(k, cat)
-			if !ok {
-				c = table.Cell{Status: table.Empty}
-			}
-			vals[i].add(c)
+			vals[i].add(x.cell(k, cat))
 		}
 		series[i] = vals[i].series(cat, colours.of(cat))
 	}

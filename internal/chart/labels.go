@@ -34,7 +34,11 @@ func Label(characteristic string) string {
 	if l, ok := labels[characteristic]; ok {
 		return l
 	}
-	s := strings.ReplaceAll(characteristic, "_", " ")
+	return upperFirst(strings.ReplaceAll(characteristic, "_", " "))
+}
+
+// upperFirst capitalises the first letter of a sentence or name.
+func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	if n == 0 {
 		return s

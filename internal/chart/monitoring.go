@@ -71,15 +71,7 @@ var monitoringTables = []string{catalog.Recruitment.Name, catalog.Turnover.Name,
 // colour its workforce charts give it.
 func (b *builder) monitoringColours(c string) colourMap {
 	m := b.categoryColours(c)
-	for _, name := range monitoringTables {
-		v, ok := b.view(name, "characteristic", "category")
-		if !ok {
-			continue
-		}
-		for _, r := range v.rows("characteristic", c) {
-			m.add(v.text(r, "category"))
-		}
-	}
+	b.addCategories(m, c, monitoringTables...)
 	return m
 }
 
@@ -127,15 +119,6 @@ func inPeriod(period string) string {
 	return " in " + period
 }
 
-// upperFirst capitalises the first letter of a sentence.
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return strings.ToUpper(string(r)) + s[n:]
-}
-
 // likelihoodWords puts a relative likelihood into words as a comparison
 // ending before the reference group. In the recruitment and training
 // direction (WRES indicators 2 and 4) a value above 1 means less likely;
@@ -168,7 +151,7 @@ func likelihoodSentence(v view, rows []table.Row, c, who, outcome string, aboveM
 		if v.text(r, "category") != focus {
 			continue
 		}
-		cell := optional(v, r, "relative_likelihood")
+		cell := v.optional(r, "relative_likelihood")
 		group := upperFirst(GroupName(c, focus)) + " " + who
 		switch {
 		case cell.Status == table.Suppressed:
@@ -176,7 +159,7 @@ func likelihoodSentence(v view, rows []table.Row, c, who, outcome string, aboveM
 		case !cell.IsValue():
 			return ""
 		}
-		ref := optional(v, r, "reference_category").Text
+		ref := v.optional(r, "reference_category").Text
 		if ref == "" {
 			return ""
 		}
@@ -184,15 +167,6 @@ func likelihoodSentence(v view, rows []table.Row, c, who, outcome string, aboveM
 			group, likelihoodWords(cell.Num, aboveMeansLess), GroupName(c, ref), who, outcome, table.Round(cell.Num, 2))
 	}
 	return ""
-}
-
-// optional returns the row's cell in a column the view may lack, or an
-// empty cell.
-func optional(v view, r table.Row, col string) table.Cell {
-	if i := v.t.Index(col); i >= 0 && i < len(r) {
-		return r[i]
-	}
-	return table.Cell{Status: table.Empty}
 }
 
 // sayNumber writes the i-th figure for an alt text to one decimal place
@@ -281,22 +255,12 @@ func (b *builder) casework(c string, colours colourMap) *Chart {
 	if len(rows) == 0 {
 		return nil
 	}
-	var types, cats []string
-	cells := map[[2]string]table.Cell{}
+	var x crossTab
 	for _, r := range rows {
-		ct, cat := v.text(r, "case_type"), v.text(r, "category")
-		if !slices.Contains(types, ct) {
-			types = append(types, ct)
-		}
-		if !slices.Contains(cats, cat) {
-			cats = append(cats, cat)
-		}
-		cells[[2]string{ct, cat}] = v.cell(r, "rate_per_100")
+		x.add(v.text(r, "case_type"), v.text(r, "category"), v.cell(r, "rate_per_100"))
 	}
-	series, phrases := grid(types, cats, func(ct, cat string) (table.Cell, bool) {
-		c, ok := cells[[2]string{ct, cat}]
-		return c, ok
-	}, colours, func(v values, j int) string { return v.sayNumber(j, "") })
+	types := x.keys
+	series, phrases := grid(types, x, colours, func(v values, j int) string { return v.sayNumber(j, "") })
 	parts := make([]string, len(types))
 	for j, ct := range types {
 		parts[j] = ct + ": " + phrases[j]
@@ -378,21 +342,13 @@ func (b *builder) survey(c string, colours colourMap) *Chart {
 		return nil
 	}
 	rows, period := periodRows(v, c)
-	var items, cats []string
-	cells := map[[2]string]table.Cell{}
+	var x crossTab
 	for _, r := range rows {
-		item, cat := v.text(r, "item"), v.text(r, "category")
-		if harmonise.IsMissing(cat) {
-			continue
+		if cat := v.text(r, "category"); !harmonise.IsMissing(cat) {
+			x.add(v.text(r, "item"), cat, v.cell(r, "positive_percent"))
 		}
-		if !slices.Contains(items, item) {
-			items = append(items, item)
-		}
-		if !slices.Contains(cats, cat) {
-			cats = append(cats, cat)
-		}
-		cells[[2]string{item, cat}] = v.cell(r, "positive_percent")
 	}
+	items := x.keys
 	if len(items) == 0 {
 		return nil
 	}
@@ -404,10 +360,7 @@ func (b *builder) survey(c string, colours colourMap) *Chart {
 			labels[i] = ShortItem(item) + " (" + strconv.Itoa(k) + ")"
 		}
 	}
-	series, phrases := grid(items, cats, func(item, cat string) (table.Cell, bool) {
-		c, ok := cells[[2]string{item, cat}]
-		return c, ok
-	}, colours, values.say)
+	series, phrases := grid(items, x, colours, values.say)
 	parts := make([]string, len(items))
 	for j, item := range items {
 		parts[j] = "“" + item + "”: " + phrases[j]

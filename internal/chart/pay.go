@@ -292,16 +292,16 @@ func (b *builder) payPeers() *Chart {
 			org.add1(v.cell(r, "organisation_value"))
 			peer.add1(v.cell(r, "peer_median"))
 			part := m.Name + " " + org.say(i) + " against a peer median of " + peer.say(i)
-			if p := v.t.Index("percentile"); p >= 0 && p < len(r) && r[p].IsValue() {
-				part += " (" + Ordinal(r[p].Num) + " percentile"
-				if n := v.t.Index("peer_count"); n >= 0 && n < len(r) && r[n].IsValue() {
-					part += " of " + thousands(r[n].Num) + " peers"
+			if p := v.optional(r, "percentile"); p.IsValue() {
+				part += " (" + Ordinal(p.Num) + " percentile"
+				if n := v.optional(r, "peer_count"); n.IsValue() {
+					part += " of " + thousands(n.Num) + " peers"
 				}
 				part += ")"
 			}
 			parts = append(parts, part)
-			if g := v.t.Index("peer_group"); group == "" && g >= 0 && g < len(r) {
-				group = r[g].Text
+			if group == "" {
+				group = v.optional(r, "peer_group").Text
 			}
 			break
 		}

@@ -63,7 +63,7 @@ func decimals(c chart.Chart) int {
 	whole := false
 	for _, s := range c.Series {
 		for i, v := range s.Values {
-			if suppressed(s, i) {
+			if s.Withheld(i) {
 				continue
 			}
 			if v != math.Trunc(v) {
@@ -105,27 +105,16 @@ func checkChart(c chart.Chart) error {
 	return nil
 }
 
-// suppressed reports whether the i-th value of a series is withheld.
-func suppressed(s chart.Series, i int) bool { return i < len(s.Suppressed) && s.Suppressed[i] }
-
 // seriesData returns the series' values with null where a value is
 // withheld, so that ECharts leaves a gap rather than drawing a zero.
 func seriesData(s chart.Series) []any {
 	data := make([]any, len(s.Values))
 	for i, v := range s.Values {
-		if !suppressed(s, i) {
+		if !s.Withheld(i) {
 			data[i] = v
 		}
 	}
 	return data
-}
-
-// seriesColour returns the model's colour, or the palette's when it has none.
-func seriesColour(s chart.Series, i int) string {
-	if s.Colour != "" {
-		return s.Colour
-	}
-	return chart.Colour(i)
 }
 
 // option builds the ECharts option of a chart model with go-echarts and
@@ -217,7 +206,7 @@ func adjustAxes(raw json.RawMessage, c chart.Chart) (json.RawMessage, error) {
 func globalOptions(c chart.Chart, axisPointer string) []charts.GlobalOpts {
 	colours := make(opts.Colors, len(c.Series))
 	for i, s := range c.Series {
-		colours[i] = seriesColour(s, i)
+		colours[i] = s.ColourAt(i)
 	}
 	top, bottom := 16, 8
 	if len(c.Series) > 1 {
@@ -253,7 +242,7 @@ func globalOptions(c chart.Chart, axisPointer string) []charts.GlobalOpts {
 func hasNegative(c chart.Chart) bool {
 	for _, s := range c.Series {
 		for i, v := range s.Values {
-			if v < 0 && !suppressed(s, i) {
+			if v < 0 && !s.Withheld(i) {
 				return true
 			}
 		}
@@ -328,7 +317,7 @@ func barOption(c chart.Chart) map[string]interface{} {
 		i, s := i, s
 		bar.AddSeries(s.Name, nil, charts.WithSeriesOpts(func(o *charts.SingleSeries) {
 			o.Data = seriesData(s)
-			o.ItemStyle = &opts.ItemStyle{Color: seriesColour(s, i)}
+			o.ItemStyle = &opts.ItemStyle{Color: s.ColourAt(i)}
 			o.BarMaxWidth = "48"
 			if stacked {
 				o.Stack = "total"
@@ -366,7 +355,7 @@ func lineOption(c chart.Chart) map[string]interface{} {
 	line.SetXAxis(c.Categories)
 	for i, s := range c.Series {
 		i, s := i, s
-		colour := seriesColour(s, i)
+		colour := s.ColourAt(i)
 		line.AddSeries(s.Name, nil, charts.WithSeriesOpts(func(o *charts.SingleSeries) {
 			o.Data = seriesData(s)
 			o.ItemStyle = &opts.ItemStyle{Color: colour}
@@ -421,7 +410,7 @@ func stackTops(c chart.Chart) []float64 {
 	tops := make([]float64, len(c.Categories))
 	for _, s := range c.Series {
 		for i, v := range s.Values {
-			if !suppressed(s, i) {
+			if !s.Withheld(i) {
 				tops[i] += v
 			}
 		}
@@ -434,7 +423,7 @@ func stackTops(c chart.Chart) []float64 {
 func withheldMarks(c chart.Chart, s chart.Series, tops []float64) *opts.MarkPoints {
 	var data []interface{}
 	for i := range s.Values {
-		if !suppressed(s, i) {
+		if !s.Withheld(i) {
 			continue
 		}
 		at := 0.0

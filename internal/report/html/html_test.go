@@ -42,6 +42,45 @@ var externalRefs = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)<script\b[^>]*\bsrc\s*=`),
 }
 
+// checkStandalonePage writes the publication twice and checks what every
+// page must be: the same both times, fetching nothing from elsewhere, with
+// every table heading scoped, every id unique and every in-page reference
+// pointing at one. It returns the page.
+func checkStandalonePage(t *testing.T, pub func() *report.Publication, what string) string {
+	t.Helper()
+	_, first := writeFixture(t, pub())
+	_, second := writeFixture(t, pub())
+	if !bytes.Equal(first, second) {
+		t.Errorf("two writes of the same %s publication differ", what)
+	}
+	for _, re := range externalRefs {
+		if m := re.Find(first); m != nil {
+			t.Errorf("page refers to another resource: %q matches %s", m, re)
+		}
+	}
+	text := string(first)
+	for _, th := range regexp.MustCompile(`<th\b[^>]*>`).FindAllString(text, -1) {
+		if !strings.Contains(th, `scope="col"`) && !strings.Contains(th, `scope="row"`) {
+			t.Errorf("table heading without scope: %s", th)
+		}
+	}
+	ids := map[string]int{}
+	for _, m := range regexp.MustCompile(`\bid="([^"]+)"`).FindAllStringSubmatch(text, -1) {
+		ids[m[1]]++
+	}
+	for id, n := range ids {
+		if n > 1 {
+			t.Errorf("id %q is used %d times", id, n)
+		}
+	}
+	for _, m := range regexp.MustCompile(`(?:href="#|aria-labelledby=")([^"]+)"`).FindAllStringSubmatch(text, -1) {
+		if ids[m[1]] != 1 {
+			t.Errorf("reference to #%s has no target", m[1])
+		}
+	}
+	return text
+}
+
 func TestWriteFixtureIsSelfContained(t *testing.T) {
 	_, page := writeFixture(t, reporttest.Publication())
 	for _, re := range externalRefs {

@@ -384,7 +384,7 @@ func chartData(c chart.Chart) *tableView {
 	for i, cat := range c.Categories {
 		row := []cellView{{Text: cat}}
 		for _, s := range c.Series {
-			if suppressed(s, i) {
+			if s.Withheld(i) {
 				row = append(row, markerCell(table.Suppressed))
 				continue
 			}

@@ -86,7 +86,7 @@ func chartScale(c chart.Chart) scale {
 		for i := range c.Categories {
 			sum := 0.0
 			for _, s := range c.Series {
-				if v, ok := seriesValue(s, i); ok && v > 0 {
+				if v, ok := s.Value(i); ok && v > 0 {
 					sum += v
 				}
 			}
@@ -95,7 +95,7 @@ func chartScale(c chart.Chart) scale {
 	} else {
 		for _, s := range c.Series {
 			for i := range c.Categories {
-				if v, ok := seriesValue(s, i); ok {
+				if v, ok := s.Value(i); ok {
 					lo, hi = min(lo, v), max(hi, v)
 				}
 			}
@@ -119,23 +119,6 @@ func chartScale(c chart.Chart) scale {
 		s.max = 100
 	}
 	return s
-}
-
-// seriesValue returns the series' value for a category, and false when it
-// is suppressed or missing.
-func seriesValue(s chart.Series, i int) (float64, bool) {
-	if i >= len(s.Values) || (i < len(s.Suppressed) && s.Suppressed[i]) {
-		return 0, false
-	}
-	v := s.Values[i]
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, false
-	}
-	return v, true
-}
-
-func isSuppressed(s chart.Series, i int) bool {
-	return i < len(s.Suppressed) && s.Suppressed[i]
 }
 
 // legendItem is one series in the legend, placed relative to the legend's corner.
@@ -216,13 +199,9 @@ func (d *doc) layoutChart(c chart.Chart, w float64) *chartBox {
 		b.subtitle = d.wrap(c.Subtitle, w)
 	}
 	for i, s := range c.Series {
-		col := s.Colour
-		if col == "" {
-			col = chart.Colour(i)
-		}
-		b.colours = append(b.colours, hexColour(col))
+		b.colours = append(b.colours, hexColour(s.ColourAt(i)))
 		for k := range c.Categories {
-			if isSuppressed(s, k) {
+			if s.Withheld(k) {
 				b.suppressed = true
 			}
 		}
@@ -529,9 +508,9 @@ func (d *doc) drawHorizontal(b *chartBox, x, y float64) {
 func (d *doc) barRow(b *chartBox, s chart.Series, i int, col rgb, by, bh, right float64, pos func(float64) float64) {
 	mid := by + bh/2
 	d.font("", valueSize)
-	v, ok := seriesValue(s, i)
+	v, ok := s.Value(i)
 	if !ok {
-		if isSuppressed(s, i) {
+		if s.Withheld(i) {
 			b.later(pos(0)+1, mid+capHeight(valueSize)/2, "[c]", muted)
 		}
 		return
@@ -562,23 +541,31 @@ func (d *doc) textOn(fill rgb) {
 	}
 }
 
-// stackRow draws one category's horizontal 100% stack.
-func (d *doc) stackRow(b *chartBox, i int, by float64, pos func(float64) float64) {
-	at := 0.0
-	var withheld bool
+// stack walks one category's 100% stack, handing draw each positive
+// value with its series' position and the height of the stack below it; it
+// returns the stack's height and whether a series is withheld there.
+func stack(b *chartBox, i int, draw func(k int, below, v float64)) (height float64, withheld bool) {
 	for k, s := range b.c.Series {
-		v, ok := seriesValue(s, i)
+		v, ok := s.Value(i)
 		if !ok {
-			withheld = withheld || isSuppressed(s, i)
+			withheld = withheld || s.Withheld(i)
 			continue
 		}
 		if v <= 0 {
 			continue
 		}
-		x0, x1 := pos(at), pos(at+v)
-		d.segment(b.colours[k], x0, by, x1-x0, b.barH, v)
-		at += v
+		draw(k, height, v)
+		height += v
 	}
+	return height, withheld
+}
+
+// stackRow draws one category's horizontal 100% stack.
+func (d *doc) stackRow(b *chartBox, i int, by float64, pos func(float64) float64) {
+	at, withheld := stack(b, i, func(k int, below, v float64) {
+		x0, x1 := pos(below), pos(below+v)
+		d.segment(b.colours[k], x0, by, x1-x0, b.barH, v)
+	})
 	if withheld {
 		b.later(pos(at)+1, by+b.barH/2+capHeight(valueSize)/2, "[c]", muted)
 	}
@@ -680,9 +667,9 @@ func (d *doc) drawVertical(b *chartBox, x, y float64) {
 // the bar's share of the slot, or "[c]" when the value is suppressed.
 func (d *doc) column(b *chartBox, s chart.Series, i int, col rgb, bx, bw, room float64, pos func(float64) float64) {
 	d.font("", valueSize)
-	v, ok := seriesValue(s, i)
+	v, ok := s.Value(i)
 	if !ok {
-		if isSuppressed(s, i) {
+		if s.Withheld(i) {
 			lw := d.f.GetStringWidth("[c]")
 			b.later(bx+(bw-lw)/2, pos(0)-1.2, "[c]", muted)
 		}
@@ -704,21 +691,10 @@ func (d *doc) column(b *chartBox, s chart.Series, i int, col rgb, bx, bw, room f
 
 // stackColumn draws one category's vertical 100% stack.
 func (d *doc) stackColumn(b *chartBox, i int, bx, bw float64, pos func(float64) float64) {
-	at := 0.0
-	var withheld bool
-	for k, s := range b.c.Series {
-		v, ok := seriesValue(s, i)
-		if !ok {
-			withheld = withheld || isSuppressed(s, i)
-			continue
-		}
-		if v <= 0 {
-			continue
-		}
-		y0, y1 := pos(at), pos(at+v)
+	at, withheld := stack(b, i, func(k int, below, v float64) {
+		y0, y1 := pos(below), pos(below+v)
 		d.segment(b.colours[k], bx, y1, bw, y0-y1, v)
-		at += v
-	}
+	})
 	if withheld {
 		d.font("", valueSize)
 		lw := d.f.GetStringWidth("[c]")
@@ -743,8 +719,8 @@ func (d *doc) lines(b *chartBox, px, slot, bottom float64, pos func(float64) flo
 		d.drawColour(b.colours[k])
 		d.f.SetLineWidth(0.7)
 		for i := 1; i < len(c.Categories); i++ {
-			v0, ok0 := seriesValue(s, i-1)
-			v1, ok1 := seriesValue(s, i)
+			v0, ok0 := s.Value(i - 1)
+			v1, ok1 := s.Value(i)
 			if ok0 && ok1 {
 				d.f.Line(at(i-1), pos(v0), at(i), pos(v1))
 			}
@@ -755,9 +731,9 @@ func (d *doc) lines(b *chartBox, px, slot, bottom float64, pos func(float64) flo
 	h := capHeight(valueSize)
 	for k, s := range c.Series {
 		for i := range c.Categories {
-			v, ok := seriesValue(s, i)
+			v, ok := s.Value(i)
 			if !ok {
-				if isSuppressed(s, i) {
+				if s.Withheld(i) {
 					lw := d.f.GetStringWidth("[c]")
 					b.later(at(i)-lw/2, bottom-1.2, "[c]", muted)
 				}
@@ -769,7 +745,7 @@ func (d *doc) lines(b *chartBox, px, slot, bottom float64, pos func(float64) flo
 	}
 	for _, s := range c.Series {
 		for i := range c.Categories {
-			v, ok := seriesValue(s, i)
+			v, ok := s.Value(i)
 			if !ok {
 				continue
 			}

@@ -101,14 +101,8 @@ func normalise(c chart.Chart) chart.Chart {
 	for i, s := range c.Series {
 		vals, sup := make([]float64, n), make([]bool, n)
 		for j := range n {
-			ok := j < len(s.Values) && !math.IsNaN(s.Values[j]) && !math.IsInf(s.Values[j], 0)
-			if j < len(s.Suppressed) && s.Suppressed[j] {
-				ok = false
-			}
-			if ok {
-				vals[j] = s.Values[j]
-			}
-			sup[j] = !ok
+			v, ok := s.Value(j)
+			vals[j], sup[j] = v, !ok
 		}
 		series[i] = chart.Series{Name: s.Name, Values: vals, Suppressed: sup, Colour: s.Colour}
 	}

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -88,7 +87,7 @@ func (w *workbook) writeChart(p plannedChart) error {
 			return err
 		}
 		for j, s := range c.Series {
-			v, ok := seriesValue(s, i)
+			v, ok := s.Value(i)
 			if !ok {
 				continue
 			}
@@ -162,7 +161,7 @@ func (w *workbook) excelChart(c chart.Chart, sheet string, last int, drawTargets
 	}
 	for j, s := range c.Series {
 		name, values := column(2 + j)
-		fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{seriesColour(s, j)}}
+		fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{s.ColourAt(j)}}
 		es := excelize.ChartSeries{Name: name, Categories: categories, Values: values, Fill: fill}
 		if c.Kind == chart.Line {
 			es.Line = excelize.LineOptions{Type: excelize.LineSolid, Width: 2.25}
@@ -247,7 +246,7 @@ func categoryHeading(c chart.Chart) string {
 func hasNegative(c chart.Chart) bool {
 	for _, s := range c.Series {
 		for i := range s.Values {
-			if v, ok := seriesValue(s, i); ok && v < 0 {
+			if v, ok := s.Value(i); ok && v < 0 {
 				return true
 			}
 		}
@@ -265,26 +264,6 @@ func axisTitle(s string) excelize.ChartTitle {
 		return excelize.ChartTitle{}
 	}
 	return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: s, Font: &excelize.Font{Size: 10, Color: "000000"}}}}
-}
-
-// seriesValue is the i-th value of a series, and false when it is withheld,
-// missing or not a number.
-func seriesValue(s chart.Series, i int) (float64, bool) {
-	if i >= len(s.Values) || (i < len(s.Suppressed) && s.Suppressed[i]) {
-		return 0, false
-	}
-	v := s.Values[i]
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, false
-	}
-	return v, true
-}
-
-func seriesColour(s chart.Series, i int) string {
-	if s.Colour != "" {
-		return s.Colour
-	}
-	return chart.Colour(i)
 }
 
 // uniqueStrings makes headings unique, as an Excel table's must be.

@@ -642,7 +642,7 @@ func TestChartTypeAndValues(t *testing.T) {
 		want float64
 		ok   bool
 	}{{0, 12.5, true}, {1, 0, false}, {2, 0, false}, {3, 0, false}} {
-		if got, ok := seriesValue(s, tc.i); got != tc.want || ok != tc.ok {
+		if got, ok := s.Value(tc.i); got != tc.want || ok != tc.ok {
 			t.Errorf("seriesValue(%d) = %v, %v; want %v, %v", tc.i, got, ok, tc.want, tc.ok)
 		}
 	}
