@@ -15,10 +15,14 @@ types AS (
 recorded AS (
     SELECT DISTINCT characteristic FROM cases
 ),
+headcount AS MATERIALIZED (
+    -- read once: each mention of the view would count staff_long again
+    SELECT * FROM category_headcount
+),
 cells AS (
     SELECT t.case_type, h.characteristic, h.category
     FROM types AS t
-    CROSS JOIN category_headcount AS h
+    CROSS JOIN headcount AS h
     WHERE h.characteristic IN (SELECT characteristic FROM recorded)
     UNION
     SELECT case_type, characteristic, category FROM cases
@@ -33,7 +37,7 @@ rates AS (
         CASE WHEN coalesce(h.average_headcount, 0) = 0 THEN NULL ELSE 100.0 * coalesce(k.cases, 0) / h.average_headcount END AS rate
     FROM cells AS x
     LEFT JOIN cases AS k USING (case_type, characteristic, category)
-    LEFT JOIN category_headcount AS h USING (characteristic, category)
+    LEFT JOIN headcount AS h USING (characteristic, category)
 )
 SELECT
     (SELECT label FROM run_period) AS period,

@@ -17,9 +17,11 @@ by_category AS (
     GROUP BY ALL
 ),
 declared AS (
+    -- from by_category, not a second reading of fp, which would have DuckDB
+    -- hold every person's rows in memory
     SELECT characteristic,
-           100.0 * count(*) FILTER (WHERE category NOT IN ('Prefer not to say', 'Not known')) / count(*) AS rate
-    FROM fp
+           100.0 * coalesce(sum(n) FILTER (WHERE category NOT IN ('Prefer not to say', 'Not known')), 0)::BIGINT / sum(n)::BIGINT AS rate
+    FROM by_category
     GROUP BY ALL
 )
 SELECT

@@ -13,12 +13,17 @@ WITH moves AS (
     GROUP BY ALL
 ),
 recorded AS (
-    SELECT DISTINCT characteristic FROM events_long WHERE kind = 'leavers'
+    -- from moves, not a second reading of events_long
+    SELECT DISTINCT characteristic FROM moves WHERE leavers > 0
+),
+headcount AS MATERIALIZED (
+    -- read once: each mention of the view would count staff_long again
+    SELECT * FROM category_headcount
 ),
 cells AS (
     SELECT characteristic, category FROM moves
     UNION
-    SELECT characteristic, category FROM category_headcount WHERE characteristic IN (SELECT characteristic FROM recorded)
+    SELECT characteristic, category FROM headcount WHERE characteristic IN (SELECT characteristic FROM recorded)
 )
 SELECT
     (SELECT label FROM run_period) AS period,
@@ -31,7 +36,7 @@ SELECT
          ELSE 100.0 * coalesce(m.leavers, 0) / h.average_headcount END AS turnover_rate
 FROM cells AS x
 LEFT JOIN moves AS m USING (characteristic, category)
-LEFT JOIN category_headcount AS h USING (characteristic, category)
+LEFT JOIN headcount AS h USING (characteristic, category)
 JOIN characteristic_order AS o ON o.characteristic = x.characteristic
 LEFT JOIN categories AS c ON c.characteristic = x.characteristic AND c.category = x.category
 WHERE x.characteristic IN (SELECT characteristic FROM recorded)

@@ -30,7 +30,7 @@ func Write(tables map[string]*table.Table, asOf, seniorFrom string) []report.Fin
 	profile := tables["profile"]
 	if profile != nil {
 		if total, ok := headcount(profile, asOf); ok {
-			add("profile", "%s people were employed at %s.", thousands(total), chart.LongDate(asOf))
+			add("profile", "%s people were employed at %s.", table.Thousands(int64(math.Round(total))), chart.LongDate(asOf))
 		}
 	}
 	senior := tables["senior_representation"]
@@ -117,41 +117,19 @@ func headcount(t *table.Table, asOf string) (float64, bool) {
 	return total, len(rows) > 0
 }
 
+// cell reads a category's published number at the snapshot.
 func cell(t *table.Table, column, asOf, characteristic, category string) (float64, bool) {
-	if t == nil || t.Index(column) < 0 {
-		return 0, false
-	}
-	rows := t.Filter("snapshot_date", asOf, "characteristic", characteristic, "category", category)
-	if len(rows) != 1 || !rows[0][t.MustIndex(column)].IsValue() {
-		return 0, false
-	}
-	return rows[0][t.MustIndex(column)].Num, true
+	c, ok := published(t, column, "snapshot_date", asOf, "characteristic", characteristic, "category", category)
+	return c.Num, ok
 }
 
+// text reads a category's published text (a flag) at the snapshot.
 func text(t *table.Table, column, asOf, characteristic, category string) (string, bool) {
-	if t == nil || t.Index(column) < 0 {
-		return "", false
-	}
-	rows := t.Filter("snapshot_date", asOf, "characteristic", characteristic, "category", category)
-	if len(rows) != 1 || !rows[0][t.MustIndex(column)].IsValue() {
-		return "", false
-	}
-	return rows[0][t.MustIndex(column)].Text, true
+	c, ok := published(t, column, "snapshot_date", asOf, "characteristic", characteristic, "category", category)
+	return c.Text, ok
 }
 
 func pct(v float64) string { return fmt.Sprintf("%.1f%%", table.Round(v, 1)) }
-
-func thousands(v float64) string {
-	s := fmt.Sprintf("%.0f", v)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
 
 // payGap writes the gender pay gap finding, with the change since the
 // previous snapshot that has the figure.

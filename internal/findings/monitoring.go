@@ -2,6 +2,7 @@ package findings
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/equip-project/equip/internal/report"
@@ -38,14 +39,22 @@ func Monitoring(tables map[string]*table.Table) []report.Finding {
 	add := func(name, format string, args ...any) {
 		out = append(out, report.Finding{Text: fmt.Sprintf(format, args...), Table: name})
 	}
-	if t := tables["recruitment"]; t != nil {
+	// relative adds each group's relative likelihood from the named table;
+	// format takes the group, the comparison, the reference group and the
+	// likelihood. filter narrows the rows further (casework's case type).
+	relative := func(name, format string, aboveMeansLess bool, filter ...string) {
+		t := tables[name]
+		if t == nil {
+			return
+		}
 		for _, g := range groups {
-			if v, ok := value(t, "relative_likelihood", "characteristic", g.characteristic, "category", g.category); ok && v > 0 {
-				add("recruitment", "%s applicants were %s %s applicants to be appointed from shortlisting (relative likelihood %.2f).",
-					capitalise(g.people), likelihood(v, true), g.refPeople, table.Round(v, 2))
+			pairs := append(slices.Clone(filter), "characteristic", g.characteristic, "category", g.category)
+			if v, ok := value(t, "relative_likelihood", pairs...); ok && v > 0 {
+				add(name, format, capitalise(g.people), likelihood(v, aboveMeansLess), g.refPeople, table.Round(v, 2))
 			}
 		}
 	}
+	relative("recruitment", "%s applicants were %s %s applicants to be appointed from shortlisting (relative likelihood %.2f).", true)
 	if t := tables["turnover"]; t != nil {
 		for _, g := range groups {
 			a, okA := value(t, "turnover_rate", "characteristic", g.characteristic, "category", g.category)
@@ -55,22 +64,8 @@ func Monitoring(tables map[string]*table.Table) []report.Finding {
 			}
 		}
 	}
-	if t := tables["casework"]; t != nil {
-		for _, g := range groups {
-			if v, ok := value(t, "relative_likelihood", "case_type", "Disciplinary", "characteristic", g.characteristic, "category", g.category); ok && v > 0 {
-				add("casework", "%s staff were %s %s staff to enter a disciplinary process (relative likelihood %.2f).",
-					capitalise(g.people), likelihood(v, false), g.refPeople, table.Round(v, 2))
-			}
-		}
-	}
-	if t := tables["training"]; t != nil {
-		for _, g := range groups {
-			if v, ok := value(t, "relative_likelihood", "characteristic", g.characteristic, "category", g.category); ok && v > 0 {
-				add("training", "%s staff were %s %s staff to receive non-mandatory training (relative likelihood %.2f).",
-					capitalise(g.people), likelihood(v, true), g.refPeople, table.Round(v, 2))
-			}
-		}
-	}
+	relative("casework", "%s staff were %s %s staff to enter a disciplinary process (relative likelihood %.2f).", false, "case_type", "Disciplinary")
+	relative("training", "%s staff were %s %s staff to receive non-mandatory training (relative likelihood %.2f).", true)
 	if t := tables["staff_survey"]; t != nil {
 		for _, g := range groups {
 			if f, ok := surveyGap(t, g.characteristic, g.category, g.reference); ok {
@@ -94,14 +89,25 @@ func Monitoring(tables map[string]*table.Table) []report.Finding {
 	return out
 }
 
-// value reads one published cell; ok is false when it is withheld or absent.
+// value reads one published number; ok is false when it is withheld or absent.
 func value(t *table.Table, column string, pairs ...string) (float64, bool) {
+	c, ok := published(t, column, pairs...)
+	return c.Num, ok
+}
+
+// published reads the cell of column in the one row matching the name,
+// value pairs; ok is false when the table, the column or a single such row
+// is missing, or the cell holds a marker.
+func published(t *table.Table, column string, pairs ...string) (table.Cell, bool) {
+	if t == nil || t.Index(column) < 0 {
+		return table.Cell{}, false
+	}
 	rows := t.Filter(pairs...)
 	if len(rows) != 1 {
-		return 0, false
+		return table.Cell{}, false
 	}
 	c := rows[0][t.MustIndex(column)]
-	return c.Num, c.IsValue()
+	return c, c.IsValue()
 }
 
 type gap struct {

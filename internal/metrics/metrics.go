@@ -9,6 +9,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -99,7 +100,7 @@ func Compute(ctx context.Context, conn *sql.Conn, s Settings) (*Result, error) {
 			continue // built from the protected tables: see targets.go
 		case e.Name == catalog.PayGapPeers.Name:
 			continue // public figures, compared in the peers package
-		case (e.Name == catalog.RepresentationByGrade.Name) && len(res.Grades) == 0:
+		case e.Name == catalog.RepresentationByGrade.Name && len(res.Grades) == 0:
 			continue
 		case e.Name == catalog.SeniorRepresentation.Name && res.SeniorFrom == "":
 			continue
@@ -190,17 +191,23 @@ func cell(v any, col table.Column) table.Cell {
 	return table.Num(f)
 }
 
-// runViews creates what scopes every query to the run: run_staff, the
-// staff records of the run's snapshots; run_sources and run_events, the
-// monitoring files it reads and their events in its period; run_period,
-// the period with its opening and closing snapshots.
-func runViews(ctx context.Context, conn *sql.Conn, s Settings) error {
-	exec := func(q string, args ...any) error {
+// execer returns a function running one statement of the metrics'
+// preparation on conn.
+func execer(ctx context.Context, conn *sql.Conn) func(q string, args ...any) error {
+	return func(q string, args ...any) error {
 		if _, err := conn.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("prepare metrics: %w", err)
 		}
 		return nil
 	}
+}
+
+// runViews creates what scopes every query to the run: run_staff, the
+// staff records of the run's snapshots; run_sources and run_events, the
+// monitoring files it reads and their events in its period; run_period,
+// the period with its opening and closing snapshots.
+func runViews(ctx context.Context, conn *sql.Conn, s Settings) error {
+	exec := execer(ctx, conn)
 	q := `CREATE OR REPLACE TEMP VIEW run_staff AS SELECT * FROM staff`
 	if len(s.Snapshots) > 0 {
 		dates := make([]string, len(s.Snapshots))
@@ -248,12 +255,7 @@ func runViews(ctx context.Context, conn *sql.Conn, s Settings) error {
 
 // prepare creates the run's helper tables and the staff_long view.
 func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error {
-	exec := func(q string, args ...any) error {
-		if _, err := conn.ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("prepare metrics: %w", err)
-		}
-		return nil
-	}
+	exec := execer(ctx, conn)
 	macros, err := queries.FS.ReadFile("macros.sql")
 	if err != nil {
 		return err
@@ -400,10 +402,7 @@ func prepare(ctx context.Context, conn *sql.Conn, s Settings, res *Result) error
 	if err := exec(`CREATE OR REPLACE TEMP TABLE reference (characteristic VARCHAR, reference VARCHAR)`); err != nil {
 		return err
 	}
-	refs := map[string]string{}
-	for c, r := range DefaultReference {
-		refs[c] = r
-	}
+	refs := maps.Clone(DefaultReference)
 	for c, r := range s.Reference {
 		if r != "" {
 			refs[c] = r

@@ -6,28 +6,15 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/equip-project/equip/internal/testutil"
 )
 
-// realFile finds a file of the shared real sample data beside the repository
-// (../shared/data/real from the directory holding go.mod), skipping the test
-// when it is not there.
+// realFile finds a file of the shared real sample data beside the
+// repository, skipping the test when it is not there.
 func realFile(t *testing.T, name string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	path := filepath.Join(dir, "..", "shared", "data", "real", name)
+	path := filepath.Join(testutil.RealData(t), name)
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("real sample data not present: %v", err)
 	}

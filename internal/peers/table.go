@@ -56,7 +56,7 @@ func Describe(f Filter, count int) string {
 	if count == 1 {
 		noun = "employer"
 	}
-	return strings.Join(append(parts, thousands(count)+" "+noun), "; ")
+	return strings.Join(append(parts, table.Thousands(int64(count))+" "+noun), "; ")
 }
 
 func nonBlank(items []string) []string {
@@ -75,16 +75,4 @@ func orList(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
-}
-
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Kind says what a column holds and so how its cells are formatted.
@@ -131,6 +132,25 @@ func Round(v float64, places int) float64 {
 	p := math.Pow(10, float64(places))
 	// The small nudge keeps values such as 2.675 (stored as 2.67499…) rounding as written.
 	return math.Round(v*p+math.Copysign(1e-9, v)) / p
+}
+
+// Thousands writes a whole number with comma thousands separators, as
+// sentences and headings show counts: 6425 → "6,425".
+func Thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	sign := ""
+	if n < 0 {
+		sign, s = "-", s[1:]
+	}
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Row is one row of a table, one cell per column.

@@ -47,3 +47,24 @@ func TestFilterAndDistinct(t *testing.T) {
 		t.Errorf("Distinct = %v", d)
 	}
 }
+
+func TestThousands(t *testing.T) {
+	cases := []struct {
+		n    int64
+		want string
+	}{
+		{0, "0"},
+		{999, "999"},
+		{1000, "1,000"},
+		{6425, "6,425"},
+		{123456, "123,456"},
+		{1234567, "1,234,567"},
+		{-123, "-123"},
+		{-1234567, "-1,234,567"},
+	}
+	for _, c := range cases {
+		if got := Thousands(c.n); got != c.want {
+			t.Errorf("Thousands(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}
